@@ -1,0 +1,589 @@
+#include "CtlCommands.h"
+
+#include "network/NetworkSimulator.h"
+#include "domain/AssignRules.h"
+#include "provisioning/ProvisioningRunner.h"
+#include "store/CatalogRepository.h"
+#include "store/DemoSeeder.h"
+#include "store/InventoryRepository.h"
+#include "store/Migrations.h"
+#include "workflows/AssignPlanWorkflow.h"
+#include "workflows/Backend.h"
+#include "workflows/ProvisioningWorkflow.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <QUuid>
+
+#include <atomic>
+#include <csignal>
+
+namespace sb {
+namespace {
+
+std::atomic<bool> g_stopRequested{false};
+
+void onStopSignal(int)
+{
+    g_stopRequested = true;
+}
+
+QJsonObject productJson(const Product& p)
+{
+    QJsonArray types;
+    for (CustomerType t : p.customerTypes)
+        types << toCode(t);
+    return {{QStringLiteral("id"), p.id},
+            {QStringLiteral("slug"), p.slug},
+            {QStringLiteral("name"), p.name},
+            {QStringLiteral("category"), toCode(p.category)},
+            {QStringLiteral("service_type"), toCode(p.serviceType)},
+            {QStringLiteral("customer_types"), types},
+            {QStringLiteral("currency"), p.monthlyCost.currency},
+            {QStringLiteral("setup_cost"), p.setupCost.major()},
+            {QStringLiteral("monthly_cost"), p.monthlyCost.major()},
+            {QStringLiteral("recurring"), p.recurring},
+            {QStringLiteral("inventory_items_list"), QJsonArray::fromStringList(p.inventoryItemsList)},
+            {QStringLiteral("provisioning_play"), p.provisioningPlay}};
+}
+
+QJsonObject customerJson(const Customer& c)
+{
+    return {{QStringLiteral("id"), c.id},
+            {QStringLiteral("type"), toCode(c.type)},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("email"), c.email},
+            {QStringLiteral("phone"), c.phone}};
+}
+
+QJsonObject itemJson(const InventoryItem& i, qint64 now)
+{
+    return {{QStringLiteral("id"), i.id},
+            {QStringLiteral("template"), i.templateName},
+            {QStringLiteral("reference"), i.reference},
+            {QStringLiteral("identifier"), i.identifier},
+            {QStringLiteral("status"), toCode(i.effectiveStatus(now))},
+            {QStringLiteral("service_id"), i.serviceId}};
+}
+
+QJsonObject jobJson(const ProvisioningJob& j)
+{
+    QJsonArray tasks;
+    for (const ProvisioningTask& t : j.tasks)
+        tasks << QJsonObject{{QStringLiteral("ordinal"), t.ordinal},
+                             {QStringLiteral("label"), t.displayLabel()},
+                             {QStringLiteral("action"), t.action},
+                             {QStringLiteral("status"), toCode(t.status)},
+                             {QStringLiteral("error"), UserMessage::fromJsonString(t.error).text()},
+                             {QStringLiteral("log"), t.log}};
+    return {{QStringLiteral("id"), j.id},
+            {QStringLiteral("service_id"), j.serviceId},
+            {QStringLiteral("customer_id"), j.customerId},
+            {QStringLiteral("playbook"), j.playbook},
+            {QStringLiteral("status"), toCode(j.status)},
+            {QStringLiteral("attempt"), j.attempt},
+            {QStringLiteral("error"), UserMessage::fromJsonString(j.error).text()},
+            {QStringLiteral("tasks"), tasks}};
+}
+
+QString statusMark(TaskStatus s)
+{
+    switch (s) {
+    case TaskStatus::Done: return QStringLiteral("✓");
+    case TaskStatus::Running: return QStringLiteral("⟳");
+    case TaskStatus::Failed: return QStringLiteral("✗");
+    case TaskStatus::Skipped: return QStringLiteral("-");
+    case TaskStatus::Pending: break;
+    }
+    return QStringLiteral("⏺");
+}
+
+} // namespace
+
+CtlCommands::CtlCommands(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
+
+int CtlCommands::usage(const QString& problem)
+{
+    if (!problem.isEmpty())
+        m_err << problem << '\n';
+    m_err << tr("Usage: switchboard-ctl [--db URL] [--json] COMMAND\n"
+                "Commands:\n"
+                "  init\n"
+                "  seed-demo [--customers N]\n"
+                "  products list\n"
+                "  customers search TEXT\n"
+                "  inventory list --template NAME [--available]\n"
+                "  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]\n"
+                "  jobs list | jobs show ID | jobs retry ID\n"
+                "  worker\n"
+                "  nesim --port P [--fail TASK_OR_METHOD ...]\n");
+    return 2;
+}
+
+int CtlCommands::fail(const QString& message)
+{
+    m_err << message << '\n';
+    return 1;
+}
+
+void CtlCommands::print(const QJsonValue& json, const QString& text)
+{
+    if (m_json)
+        m_out << QString::fromUtf8(json.isArray() ? QJsonDocument(json.toArray()).toJson(QJsonDocument::Indented)
+                                                  : QJsonDocument(json.toObject()).toJson(QJsonDocument::Indented));
+    else
+        m_out << text;
+}
+
+QString CtlCommands::takeOption(const QString& name)
+{
+    const int index = m_args.indexOf(name);
+    if (index < 0)
+        return {};
+    if (index + 1 >= m_args.size() || m_args.at(index + 1).startsWith(QLatin1String("--"))) {
+        m_err << tr("%1 needs a value.").arg(name) << '\n';
+        m_badOption = true;
+        m_args.removeAt(index);
+        return {};
+    }
+    const QString value = m_args.at(index + 1);
+    m_args.remove(index, 2);
+    return value;
+}
+
+QStringList CtlCommands::takeAll(const QString& name)
+{
+    QStringList values;
+    while (m_args.contains(name)) {
+        const QString value = takeOption(name);
+        if (m_badOption)
+            break;
+        values << value;
+    }
+    return values;
+}
+
+bool CtlCommands::takeFlag(const QString& name)
+{
+    return m_args.removeAll(name) > 0;
+}
+
+bool CtlCommands::takeNumber(const QString& name, qint64* out, qint64 minimum)
+{
+    const QString text = takeOption(name);
+    if (text.isEmpty())
+        return !m_badOption;
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < minimum) {
+        m_err << tr("%1 must be a whole number of at least %2, not \"%3\".").arg(name).arg(minimum).arg(text) << '\n';
+        m_badOption = true;
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+int CtlCommands::run(const QStringList& arguments)
+{
+    m_args = arguments;
+    m_json = takeFlag(QStringLiteral("--json"));
+    m_dbUrl = takeOption(QStringLiteral("--db"));
+    if (m_badOption)
+        return usage({});
+    if (m_args.isEmpty())
+        return usage(tr("No command given."));
+    const QString command = m_args.takeFirst();
+    const QString sub = m_args.value(0);
+    auto dispatch = [&]() -> int {
+        if (command == QLatin1String("init"))
+            return init();
+        if (command == QLatin1String("seed-demo"))
+            return seedDemo();
+        if (command == QLatin1String("products") && sub == QLatin1String("list"))
+            return m_args.removeFirst(), productsList();
+        if (command == QLatin1String("customers") && sub == QLatin1String("search"))
+            return m_args.removeFirst(), customersSearch();
+        if (command == QLatin1String("inventory") && sub == QLatin1String("list"))
+            return m_args.removeFirst(), inventoryList();
+        if (command == QLatin1String("assign"))
+            return assign();
+        if (command == QLatin1String("jobs") && sub == QLatin1String("list"))
+            return m_args.removeFirst(), jobsList();
+        if (command == QLatin1String("jobs") && sub == QLatin1String("show"))
+            return m_args.removeFirst(), jobsShow();
+        if (command == QLatin1String("jobs") && sub == QLatin1String("retry"))
+            return m_args.removeFirst(), jobsRetry();
+        if (command == QLatin1String("worker"))
+            return worker();
+        if (command == QLatin1String("nesim"))
+            return nesim();
+        return usage(tr("Unknown command \"%1\".").arg((command + QLatin1Char(' ') + sub).trimmed()));
+    };
+    const int code = dispatch();
+    delete m_backend;
+    m_backend = nullptr;
+    return code;
+}
+
+bool CtlCommands::openBackend(bool embeddedWorker, bool seedDemo)
+{
+    BackendOptions options;
+    options.databaseUrl = m_dbUrl;
+    options.seedDemoIfEmpty = seedDemo;
+    options.startEmbeddedWorker = embeddedWorker;
+    m_backend = new Backend(options);
+    const Status started = m_backend->startBlocking();
+    if (!started) {
+        m_err << started.error.text() << '\n';
+        if (!started.error.detail.isEmpty())
+            m_err << "  (" << started.error.detail << ")\n";
+        return false;
+    }
+    return true;
+}
+
+int CtlCommands::init()
+{
+    if (!openBackend(false, false))
+        return 1;
+    const Result<int> version = Migrations::currentVersion(m_backend->database());
+    print(QJsonObject{{QStringLiteral("database"), m_backend->database().url().toDisplayString()},
+                      {QStringLiteral("schema_version"), version.value()}},
+          tr("Database %1 is ready (schema version %2).\n")
+              .arg(m_backend->database().url().toDisplayString())
+              .arg(version.value()));
+    return 0;
+}
+
+int CtlCommands::seedDemo()
+{
+    DemoSize size;
+    qint64 customers = size.customers;
+    if (!takeNumber(QStringLiteral("--customers"), &customers, 1))
+        return 2;
+    size.customers = static_cast<int>(customers);
+    if (!openBackend(false, false))
+        return 1;
+    const bool quiet = m_json;
+    const Status seeded = DemoSeeder(m_backend->database()).seed(size, [this, quiet](qint64 done, qint64 total) {
+        if (!quiet && total > 20000)
+            m_err << tr("Seeding customers: %1 of %2").arg(done).arg(total) << '\n';
+    });
+    if (!seeded)
+        return fail(seeded.error.text());
+    print(QJsonObject{{QStringLiteral("customers"), customers}},
+          tr("Demo data is in place with %1 customers.\n").arg(customers));
+    return 0;
+}
+
+int CtlCommands::productsList()
+{
+    if (!openBackend(false, false))
+        return 1;
+    QJsonArray json;
+    QString text;
+    for (ProductCategory category : {ProductCategory::ServicePlan, ProductCategory::Addon}) {
+        QList<Product> seen;
+        for (CustomerType type : {CustomerType::Individual, CustomerType::Business}) {
+            const auto products = AssignPlanWorkflow(m_backend->database()).catalog(category, type);
+            if (!products)
+                return fail(products.error().text());
+            for (const Product& p : *products) {
+                if (std::any_of(seen.begin(), seen.end(), [&](const Product& s) { return s.id == p.id; }))
+                    continue;
+                seen << p;
+                json << productJson(p);
+                text += QStringLiteral("%1\t%2\t%3\t%4\t%5/%6\n")
+                            .arg(p.slug, -22)
+                            .arg(p.name, -30)
+                            .arg(toCode(p.category), -13)
+                            .arg(toCode(p.serviceType), -9)
+                            .arg(p.setupCost.format(QLocale::c()), p.monthlyCost.format(QLocale::c()));
+            }
+        }
+    }
+    print(json, text);
+    return 0;
+}
+
+int CtlCommands::customersSearch()
+{
+    const QString text = m_args.join(QLatin1Char(' ')).trimmed();
+    if (text.isEmpty())
+        return usage(tr("customers search needs the text to search for."));
+    if (!openBackend(false, false))
+        return 1;
+    const auto found = AssignPlanWorkflow(m_backend->database()).searchCustomers(text, 50);
+    if (!found)
+        return fail(found.error().text());
+    if (found->isEmpty()) {
+        print(QJsonArray{}, tr("Customer not found. Try different search terms (ID, email, phone) or create the customer first.\n"));
+        return 0;
+    }
+    QJsonArray json;
+    QString lines;
+    for (const Customer& c : *found) {
+        json << customerJson(c);
+        lines += QStringLiteral("%1\t%2\t%3\t%4\t%5\n").arg(c.id).arg(c.name, toCode(c.type), c.email, c.phone);
+    }
+    print(json, lines);
+    return 0;
+}
+
+int CtlCommands::inventoryList()
+{
+    const QString templateName = takeOption(QStringLiteral("--template"));
+    const bool availableOnly = takeFlag(QStringLiteral("--available"));
+    if (m_badOption || templateName.isEmpty())
+        return usage(tr("inventory list needs --template NAME, for example --template \"SIM Card\"."));
+    if (!openBackend(false, false))
+        return 1;
+    const qint64 now = Database::nowMs();
+    const auto items = guarded([&] {
+        InventoryRepository inventory(m_backend->database());
+        if (!inventory.templateId(templateName))
+            throw StoreException(Error{UserMessage("Inventory", QT_TRANSLATE_NOOP("Inventory", "There is no inventory template called \"%1\". Known templates: %2."),
+                                                   {templateName, inventory.templateNames().join(QStringLiteral(", "))}),
+                                       {}});
+        return availableOnly ? inventory.available(templateName, now, {}, 100000) : inventory.list(templateName, 100000);
+    });
+    if (!items)
+        return fail(items.error().text());
+    QJsonArray json;
+    QString text;
+    for (const InventoryItem& i : *items) {
+        json << itemJson(i, now);
+        text += QStringLiteral("%1\t%2\t%3\t%4\n").arg(i.id).arg(i.reference, i.identifier, toCode(i.effectiveStatus(now)));
+    }
+    if (items->isEmpty() && availableOnly)
+        text = tr("No inventory available. Add more inventory items or check that item statuses are New or In Stock.\n");
+    print(json, text);
+    return 0;
+}
+
+int CtlCommands::assign()
+{
+    qint64 customerId = 0;
+    if (!takeNumber(QStringLiteral("--customer"), &customerId, 1))
+        return 2;
+    const QString slug = takeOption(QStringLiteral("--product"));
+    const QStringList itemSpecs = takeAll(QStringLiteral("--item"));
+    const QString autoRenewText = takeOption(QStringLiteral("--auto-renew")).toLower();
+    const bool wait = takeFlag(QStringLiteral("--wait"));
+    if (m_badOption)
+        return 2;
+    if (customerId == 0 || slug.isEmpty())
+        return usage(tr("assign needs --customer ID and --product SLUG."));
+    if (!autoRenewText.isEmpty() && autoRenewText != QLatin1String("yes") && autoRenewText != QLatin1String("no"))
+        return usage(tr("--auto-renew must be yes or no, not \"%1\".").arg(autoRenewText));
+    if (!m_args.isEmpty())
+        return usage(tr("Unexpected argument \"%1\".").arg(m_args.first()));
+    QMap<QString, qint64> picked;
+    for (const QString& spec : itemSpecs) {
+        const int eq = spec.lastIndexOf(QLatin1Char('='));
+        bool ok = false;
+        const qint64 id = eq > 0 ? spec.mid(eq + 1).toLongLong(&ok) : 0;
+        if (eq <= 0 || !ok || id <= 0)
+            return usage(tr("--item must be TEMPLATE=ITEM_ID, for example \"SIM Card=42\", not \"%1\".").arg(spec));
+        picked.insert(spec.left(eq), id);
+    }
+    if (!openBackend(false, false))
+        return 1;
+    Database& db = m_backend->database();
+    AssignPlanWorkflow workflow(db);
+    const QString holder = QStringLiteral("ctl-") + QUuid::createUuid().toString(QUuid::Id128);
+    const auto product = guarded([&] {
+        const auto found = CatalogRepository(db).bySlug(slug);
+        if (!found)
+            throw StoreException(Error{UserMessage("AssignPlan", QT_TRANSLATE_NOOP("AssignPlan", "There is no product \"%1\". See switchboard-ctl products list."), {slug}), {}});
+        return *found;
+    });
+    if (!product)
+        return fail(product.error().text());
+    if (Status eligible = workflow.checkEligibility(product->id, customerId); !eligible)
+        return fail(eligible.error.text());
+
+    AssignRequest request;
+    request.customerId = customerId;
+    request.productId = product->id;
+    request.autoRenew = autoRenewText.isEmpty() ? AssignRules::defaultAutoRenew(*product) : autoRenewText == QLatin1String("yes");
+    request.reservationHolder = holder;
+    request.requestedBy = m_backend->staffLogin();
+    for (const QString& templateName : product->inventoryItemsList) {
+        qint64 itemId = picked.take(templateName);
+        if (itemId == 0) { // the next free item of the template
+            const auto free = workflow.availableItems(templateName, holder);
+            if (!free)
+                return fail(free.error().text());
+            if (free->isEmpty())
+                return fail(tr("No inventory available for %1. Add more inventory items or check item statuses.").arg(templateName));
+            itemId = free->first().id;
+        }
+        const auto reserved = workflow.reserve(itemId, holder);
+        if (!reserved) {
+            workflow.releaseAll(holder);
+            return fail(reserved.error().text());
+        }
+        request.items.insert(templateName, itemId);
+    }
+    if (!picked.isEmpty()) {
+        workflow.releaseAll(holder);
+        return usage(tr("%1 does not need a %2.").arg(product->name, picked.firstKey()));
+    }
+    const auto submitted = workflow.submit(request);
+    if (!submitted) {
+        workflow.releaseAll(holder);
+        return fail(submitted.error().text());
+    }
+    if (!wait) {
+        print(QJsonObject{{QStringLiteral("service_id"), submitted->serviceId}, {QStringLiteral("job_id"), submitted->jobId},
+                          {QStringLiteral("status"), toCode(JobStatus::Queued)}},
+              tr("Service %1 created; provisioning job %2 is queued for a worker.\n").arg(submitted->serviceId).arg(submitted->jobId));
+        return 0;
+    }
+    ProvisioningRunner runner(db, m_backend->endpoints(), QStringLiteral("ctl-%1").arg(QCoreApplication::applicationPid()));
+    const auto status = guarded([&] { return runner.runJob(submitted->jobId).value_or(JobStatus::Queued); });
+    const auto job = ProvisioningWorkflow(db).job(submitted->jobId);
+    if (!status || !job)
+        return fail(!status ? status.error().text() : job.error().text());
+    QString text;
+    for (const ProvisioningTask& t : job->tasks)
+        text += QStringLiteral("%1 %2\n").arg(statusMark(t.status), t.displayLabel());
+    if (job->status == JobStatus::Succeeded)
+        text += tr("Service %1 is active (provisioning job %2).\n").arg(job->serviceId).arg(job->id);
+    print(jobJson(*job), text);
+    if (job->status != JobStatus::Succeeded) {
+        m_err << tr("Error: %1").arg(UserMessage::fromJsonString(job->error).text()) << '\n'
+              << tr("The service record has been created but provisioning did not complete. Please review the error and retry.")
+              << '\n'
+              << tr("Provision ID: %1").arg(job->id) << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+int CtlCommands::jobsList()
+{
+    if (!openBackend(false, false))
+        return 1;
+    const auto jobs = ProvisioningWorkflow(m_backend->database()).recentJobs(200);
+    if (!jobs)
+        return fail(jobs.error().text());
+    QJsonArray json;
+    QString text;
+    for (const JobSummary& s : *jobs) {
+        json << QJsonObject{{QStringLiteral("id"), s.job.id},
+                            {QStringLiteral("status"), toCode(s.job.status)},
+                            {QStringLiteral("customer"), s.customerName},
+                            {QStringLiteral("service"), s.serviceName},
+                            {QStringLiteral("tasks_done"), s.tasksDone},
+                            {QStringLiteral("tasks_total"), s.tasksTotal}};
+        text += QStringLiteral("%1\t%2\t%3/%4\t%5\t%6\n")
+                    .arg(s.job.id)
+                    .arg(toCode(s.job.status), -9)
+                    .arg(s.tasksDone)
+                    .arg(s.tasksTotal)
+                    .arg(s.customerName, s.serviceName);
+    }
+    print(json, text);
+    return 0;
+}
+
+int CtlCommands::jobsShow()
+{
+    bool ok = false;
+    const qint64 id = m_args.value(0).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return usage(tr("jobs show needs a provision ID (a whole number)."));
+    if (!openBackend(false, false))
+        return 1;
+    const auto job = ProvisioningWorkflow(m_backend->database()).job(id);
+    if (!job)
+        return fail(job.error().text());
+    QString text = tr("Provision ID: %1 (%2), attempt %3\n").arg(job->id).arg(displayName(job->status)).arg(job->attempt);
+    for (const ProvisioningTask& t : job->tasks) {
+        text += QStringLiteral("%1 %2\n").arg(statusMark(t.status), t.displayLabel());
+        if (!t.error.isEmpty())
+            text += QStringLiteral("    %1\n").arg(UserMessage::fromJsonString(t.error).text());
+    }
+    print(jobJson(*job), text);
+    return 0;
+}
+
+int CtlCommands::jobsRetry()
+{
+    bool ok = false;
+    const qint64 id = m_args.value(0).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return usage(tr("jobs retry needs a provision ID (a whole number)."));
+    if (!openBackend(false, false))
+        return 1;
+    if (Status retried = ProvisioningWorkflow(m_backend->database()).retry(id, m_backend->staffLogin()); !retried)
+        return fail(retried.error.text());
+    print(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("status"), toCode(JobStatus::Queued)}},
+          tr("Provisioning job %1 is queued again and resumes at the failed task.\n").arg(id));
+    return 0;
+}
+
+int CtlCommands::worker()
+{
+    if (!openBackend(true, false))
+        return 1;
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+    m_err << tr("Provisioning worker running on %1. Stop it with Ctrl+C.").arg(m_backend->database().url().toDisplayString())
+          << '\n';
+    m_err.flush();
+    QTimer stopPoll;
+    QObject::connect(&stopPoll, &QTimer::timeout, [] {
+        if (g_stopRequested)
+            QCoreApplication::quit();
+    });
+    stopPoll.start(100);
+    QObject::connect(m_backend, &Backend::jobFinished, [this](qint64 jobId) {
+        m_err << tr("Provisioning job %1 finished.").arg(jobId) << '\n';
+        m_err.flush();
+    });
+    QCoreApplication::exec();
+    m_backend->stop();
+    return 0;
+}
+
+int CtlCommands::nesim()
+{
+    qint64 port = 0;
+    if (!takeNumber(QStringLiteral("--port"), &port, 0))
+        return 2;
+    const QStringList faults = takeAll(QStringLiteral("--fail"));
+    if (m_badOption || port > 65535)
+        return usage(tr("--port must be between 0 and 65535."));
+    NetworkSimulator simulator;
+    for (const QString& spec : faults) {
+        const auto rule = NetworkSimulator::parseFault(spec);
+        if (!rule)
+            return fail(rule.error().text());
+        simulator.addFault(*rule);
+    }
+    if (!simulator.listen(static_cast<quint16>(port)))
+        return fail(tr("Cannot listen on 127.0.0.1:%1. Choose another port.").arg(port));
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+    m_out << tr("Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).")
+                 .arg(simulator.baseUrl().toString())
+          << '\n';
+    m_out.flush();
+    QTimer stopPoll;
+    QObject::connect(&stopPoll, &QTimer::timeout, [] {
+        if (g_stopRequested)
+            QCoreApplication::quit();
+    });
+    stopPoll.start(100);
+    QCoreApplication::exec();
+    return 0;
+}
+
+} // namespace sb

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QStringList>
+#include <QTextStream>
+
+namespace sb {
+
+class Backend;
+
+// switchboard-ctl: parses the command line, calls the same core workflows as the GUI, prints text or JSON.
+class CtlCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(CtlCommands)
+
+public:
+    CtlCommands(QTextStream& out, QTextStream& err);
+    int run(const QStringList& arguments); // the process exit code
+
+private:
+    int usage(const QString& problem);
+    int fail(const QString& message);
+    void print(const QJsonValue& json, const QString& text);
+
+    bool openBackend(bool embeddedWorker, bool seedDemo);
+    int init();
+    int seedDemo();
+    int productsList();
+    int customersSearch();
+    int inventoryList();
+    int assign();
+    int jobsList();
+    int jobsShow();
+    int jobsRetry();
+    int worker();
+    int nesim();
+
+    QString takeOption(const QString& name);     // "--name VALUE"; the pair is removed from m_args
+    QStringList takeAll(const QString& name);    // every "--name VALUE"
+    bool takeFlag(const QString& name);
+    bool takeNumber(const QString& name, qint64* out, qint64 minimum);
+
+    QTextStream& m_out;
+    QTextStream& m_err;
+    QStringList m_args;
+    QString m_dbUrl;
+    bool m_json = false;
+    bool m_badOption = false;
+    Backend* m_backend = nullptr;
+};
+
+} // namespace sb

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace sb {
+
+// Synchronous HTTP with JSON bodies, for worker threads only (it spins a local event loop, so it must never be
+// used on the GUI thread). Works in any QThread, with or without a running event loop. The network access manager
+// is created on first use, in the calling thread; a call from another thread uses a temporary one.
+class HttpJsonClient
+{
+public:
+    struct Response
+    {
+        enum class Failure { None, Refused, Timeout, Tls, Dropped, Other };
+
+        Failure failure = Failure::None; // None: the server answered (httpStatus says how)
+        int httpStatus = 0;
+        QByteArray body;
+        QString errorText; // Qt's technical description when failure != None
+        qint64 elapsedMs = 0;
+
+        bool answered() const { return failure == Failure::None; }
+    };
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    explicit HttpJsonClient(int timeoutMs = 10000);
+    ~HttpJsonClient();
+    HttpJsonClient(HttpJsonClient&&) noexcept;
+    HttpJsonClient& operator=(HttpJsonClient&&) noexcept;
+
+    int timeoutMs() const { return m_timeoutMs; }
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+
+    Response send(const QByteArray& verb, const QUrl& url, const QJsonDocument* body, const Headers& headers = {});
+
+    static QString failureName(Response::Failure failure);
+
+private:
+    struct ManagerDeleter
+    {
+        void operator()(QNetworkAccessManager* manager) const;
+    };
+
+    int m_timeoutMs;
+    std::unique_ptr<QNetworkAccessManager, ManagerDeleter> m_manager;
+};
+
+} // namespace sb

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+
+class QThread;
+
+namespace sb {
+
+class NetworkSimulator;
+
+// Runs a NetworkSimulator on a thread of its own, so that synchronous clients can block on the calling thread.
+class SimulatorThread : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SimulatorThread(QObject* parent = nullptr);
+    ~SimulatorThread() override; // stops cleanly
+
+    bool start(quint16 port = 0); // blocks until the simulator listens (or failed to); 0 = any free port
+    void stop();
+    bool isRunning() const { return m_simulator != nullptr; }
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    // Valid until stop(). Its public methods (faults, state accessors) may be called from any thread.
+    NetworkSimulator* simulator() const { return m_simulator; }
+
+private:
+    QThread* m_thread = nullptr;
+    NetworkSimulator* m_simulator = nullptr;
+    QUrl m_baseUrl;
+};
+
+} // namespace sb

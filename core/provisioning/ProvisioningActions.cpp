@@ -1,0 +1,301 @@
+#include "ProvisioningActions.h"
+
+#include "network/CgratesClient.h"
+#include "network/IptvClient.h"
+#include "network/PyHssClient.h"
+#include "store/CustomerRepository.h"
+#include "store/InventoryRepository.h"
+#include "store/ServiceRepository.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+namespace sb {
+namespace {
+
+Status fail(UserMessage message, QString detail = {})
+{
+    return Status(Error{std::move(message), std::move(detail)});
+}
+
+qint64 idParam(const QJsonObject& params, const char* key)
+{
+    const QJsonValue value = params.value(QLatin1String(key));
+    return value.isString() ? value.toString().toLongLong() : static_cast<qint64>(value.toDouble());
+}
+
+Status validateCustomer(ActionContext& ctx, const QJsonObject& params)
+{
+    const qint64 customerId = idParam(params, "customer_id");
+    const auto customer = CustomerRepository(ctx.db).byId(customerId);
+    if (!customer)
+        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Customer %1 does not exist any more. Check the customer record."),
+                                {QString::number(customerId)}));
+    if (customer->status != QLatin1String("active"))
+        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "The account of %1 is not active. Reactivate the customer, then retry."),
+                                {customer->name}));
+    ctx.log += QStringLiteral("customer %1 (%2) is active\n").arg(customer->id).arg(customer->name);
+    return {};
+}
+
+Status assignInventory(ActionContext& ctx, const QJsonObject& params)
+{
+    const qint64 itemId = idParam(params, "item_id");
+    const qint64 serviceId = idParam(params, "service_id");
+    InventoryRepository inventory(ctx.db);
+    if (!inventory.assignToService(itemId, serviceId)) {
+        const auto item = inventory.byId(itemId);
+        return fail(UserMessage("ProvisioningAction",
+                                QT_TRANSLATE_NOOP("ProvisioningAction", "%1 is not reserved for this service any more (status %2). Pick another item and assign the plan again."),
+                                {item ? item->reference : QString::number(itemId),
+                                 item ? displayName(item->status) : QString()}));
+    }
+    ctx.log += QStringLiteral("inventory item %1 assigned to service %2\n").arg(itemId).arg(serviceId);
+    return {};
+}
+
+Status activateService(ActionContext& ctx, const QJsonObject& params)
+{
+    const qint64 serviceId = idParam(params, "service_id");
+    ServiceRepository(ctx.db).setStatus(serviceId, ServiceStatus::Active, ctx.job.requestedBy);
+    ctx.log += QStringLiteral("service %1 is active\n").arg(serviceId);
+    return {};
+}
+
+Status missingElement(const char* element)
+{
+    return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "No address is set for the %1. Set it in Settings, then retry."),
+                            {QString::fromLatin1(element)}));
+}
+
+// SetAccount is idempotent in CGRateS; balances carry an ID derived from the account so that a retry
+// does not add them twice.
+Status setOcsAccount(ActionContext& ctx, const QJsonObject& params)
+{
+    if (!ctx.endpoints.hasOcs())
+        return missingElement("OCS");
+    CgratesClient ocs(ctx.limited(ctx.endpoints.ocs));
+    const QString tenant = params.value(QStringLiteral("tenant")).toString();
+    const QString account = params.value(QStringLiteral("account")).toString();
+    if (Status status = ocs.setAccount(tenant, account, {}, &ctx.log); !status)
+        return status;
+    const QJsonArray balances = params.value(QStringLiteral("balances")).toArray();
+    if (balances.isEmpty())
+        return {};
+    const Result<QJsonObject> current = ocs.getAccount(tenant, account, &ctx.log);
+    if (!current)
+        return Status(current.error());
+    const QString existing = QString::fromUtf8(QJsonDocument(*current).toJson(QJsonDocument::Compact));
+    for (const QJsonValue& entry : balances) {
+        const QJsonObject balance = entry.toObject();
+        const QString type = balance.value(QStringLiteral("type")).toString();
+        const double value = balance.value(QStringLiteral("value")).toVariant().toDouble();
+        if (type.isEmpty() || value <= 0)
+            continue;
+        const QString balanceId = QStringLiteral("%1-job%2%3").arg(account).arg(ctx.job.id).arg(type);
+        if (existing.contains(balanceId)) {
+            ctx.log += QStringLiteral("balance %1 already present, not added again\n").arg(balanceId);
+            continue;
+        }
+        if (Status status = ocs.addBalance(tenant, account, type, value, {{QStringLiteral("ID"), balanceId}}, &ctx.log);
+            !status)
+            return status;
+    }
+    return {};
+}
+
+Status removeOcsAccount(ActionContext& ctx, const QJsonObject& params)
+{
+    if (!ctx.endpoints.hasOcs())
+        return missingElement("OCS");
+    return CgratesClient(ctx.limited(ctx.endpoints.ocs))
+        .removeAccount(params.value(QStringLiteral("tenant")).toString(),
+                       params.value(QStringLiteral("account")).toString(), &ctx.log);
+}
+
+Status createHssSubscriber(ActionContext& ctx, const QJsonObject& params)
+{
+    if (!ctx.endpoints.hasHss())
+        return missingElement("HSS");
+    PyHssClient hss(ctx.limited(ctx.endpoints.hss));
+    const QString imsi = params.value(QStringLiteral("imsi")).toString();
+    QString probeLog;
+    if (const Result<QJsonObject> existing = hss.getSubscriberByImsi(imsi, &probeLog); existing) {
+        ctx.log += probeLog + QStringLiteral("subscriber %1 already exists, nothing to do\n").arg(imsi);
+        return {};
+    }
+    ctx.log += probeLog;
+    const Result<QJsonObject> auc = hss.putAuc({{QStringLiteral("imsi"), imsi},
+                                                {QStringLiteral("iccid"), params.value(QStringLiteral("iccid"))},
+                                                {QStringLiteral("ki"), params.value(QStringLiteral("ki"))},
+                                                {QStringLiteral("opc"), params.value(QStringLiteral("opc"))},
+                                                {QStringLiteral("amf"), params.value(QStringLiteral("amf"))}},
+                                               &ctx.log);
+    if (!auc)
+        return Status(auc.error());
+    const Result<QJsonObject> subscriber =
+        hss.putSubscriber({{QStringLiteral("imsi"), imsi},
+                           {QStringLiteral("enabled"), true},
+                           {QStringLiteral("auc_id"), auc->value(QStringLiteral("auc_id"))},
+                           {QStringLiteral("msisdn"), params.value(QStringLiteral("msisdn"))},
+                           {QStringLiteral("default_apn"), 1},
+                           {QStringLiteral("apn_list"), QStringLiteral("1")}},
+                          &ctx.log);
+    return subscriber ? Status() : Status(subscriber.error());
+}
+
+Status deleteHssSubscriber(ActionContext& ctx, const QJsonObject& params)
+{
+    if (!ctx.endpoints.hasHss())
+        return missingElement("HSS");
+    PyHssClient hss(ctx.limited(ctx.endpoints.hss));
+    const Result<QJsonObject> existing = hss.getSubscriberByImsi(params.value(QStringLiteral("imsi")).toString(), &ctx.log);
+    if (!existing)
+        return {}; // nothing to undo
+    const qint64 subscriberId = existing->value(QStringLiteral("subscriber_id")).toVariant().toLongLong();
+    const qint64 aucId = existing->value(QStringLiteral("auc_id")).toVariant().toLongLong();
+    if (Status status = hss.deleteSubscriber(subscriberId, &ctx.log); !status)
+        return status;
+    return hss.deleteAuc(aucId, &ctx.log);
+}
+
+Status activateIptv(ActionContext& ctx, const QJsonObject& params)
+{
+    if (!ctx.endpoints.hasIptv())
+        return missingElement("IPTV middleware");
+    QStringList packages;
+    for (const QJsonValue& p : params.value(QStringLiteral("packages")).toArray())
+        packages << p.toString();
+    const Result<QJsonObject> device =
+        IptvClient(ctx.limited(ctx.endpoints.iptv))
+            .activateDevice(params.value(QStringLiteral("serial")).toString(),
+                            params.value(QStringLiteral("account")).toString(), packages, &ctx.log);
+    return device ? Status() : Status(device.error());
+}
+
+Status deactivateIptv(ActionContext& ctx, const QJsonObject& params)
+{
+    if (!ctx.endpoints.hasIptv())
+        return missingElement("IPTV middleware");
+    return IptvClient(ctx.limited(ctx.endpoints.iptv))
+        .deactivateDevice(params.value(QStringLiteral("serial")).toString(), &ctx.log);
+}
+
+// Stand-ins for RADIUS and SIP until their real servers are wired: one JSON record per user in a folder.
+Status writeStandIn(ActionContext& ctx, const QString& kind, const QString& key, QJsonObject record)
+{
+    const QString directory = ctx.endpoints.standinDir + QLatin1Char('/') + kind;
+    if (ctx.endpoints.standinDir.isEmpty() || !QDir().mkpath(directory))
+        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Cannot write the %1 record. Check the stand-in folder in Settings."),
+                                {kind}));
+    QSaveFile file(directory + QLatin1Char('/') + key + QStringLiteral(".json"));
+    if (QFile::exists(file.fileName())) {
+        ctx.log += QStringLiteral("%1 %2 already exists, nothing to do\n").arg(kind, key);
+        return {};
+    }
+    record.insert(QStringLiteral("password"),
+                  QString::number(QRandomGenerator::system()->generate64(), 36));
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(record).toJson()) < 0 || !file.commit())
+        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Cannot write the %1 record. Check the stand-in folder in Settings."),
+                                {kind}),
+                    file.errorString());
+    record.insert(QStringLiteral("password"), QStringLiteral("***"));
+    ctx.log += QStringLiteral("%1 %2 created %3\n")
+                   .arg(kind, key, QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
+    return {};
+}
+
+Status removeStandIn(ActionContext& ctx, const QString& kind, const QString& key)
+{
+    QFile::remove(ctx.endpoints.standinDir + QLatin1Char('/') + kind + QLatin1Char('/') + key + QStringLiteral(".json"));
+    ctx.log += QStringLiteral("%1 %2 removed\n").arg(kind, key);
+    return {};
+}
+
+Status sendWelcomeMail(ActionContext& ctx, const QJsonObject& params)
+{
+    const QString to = params.value(QStringLiteral("to")).toString();
+    if (!to.contains(QLatin1Char('@')))
+        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "The customer has no valid email address (%1). Correct it on the customer record, then retry."),
+                                {to}));
+    if (ctx.endpoints.outboxDir.isEmpty() || !QDir().mkpath(ctx.endpoints.outboxDir))
+        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Cannot write to the mail outbox. Check the outbox folder in Settings.")));
+    const QString serviceId = params.value(QStringLiteral("service_id")).toVariant().toString();
+    QSaveFile file(ctx.endpoints.outboxDir + QStringLiteral("/welcome-service-%1.eml").arg(serviceId));
+    const QString message =
+        QStringLiteral("To: %1\r\nSubject: Welcome to %2\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                       "Content-Language: %3\r\n\r\nDear %4,\r\n\r\nyour service %2 is active.\r\n")
+            .arg(to, params.value(QStringLiteral("service_name")).toString(),
+                 params.value(QStringLiteral("language")).toString(), params.value(QStringLiteral("name")).toString());
+    if (!file.open(QIODevice::WriteOnly) || file.write(message.toUtf8()) < 0 || !file.commit())
+        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Cannot write to the mail outbox. Check the outbox folder in Settings.")),
+                    file.errorString());
+    ctx.log += QStringLiteral("welcome email to %1 written to %2\n").arg(to, file.fileName());
+    return {};
+}
+
+const QMap<QString, ProvisioningAction>& registry()
+{
+    static const QMap<QString, ProvisioningAction> actions{
+        {QStringLiteral("customer.validate"), validateCustomer},
+        {QStringLiteral("inventory.assign"), assignInventory},
+        {QStringLiteral("service.activate"), activateService},
+        {QStringLiteral("ocs.set_account"), setOcsAccount},
+        {QStringLiteral("ocs.remove_account"), removeOcsAccount},
+        {QStringLiteral("hss.create_subscriber"), createHssSubscriber},
+        {QStringLiteral("hss.delete_subscriber"), deleteHssSubscriber},
+        {QStringLiteral("iptv.activate"), activateIptv},
+        {QStringLiteral("iptv.deactivate"), deactivateIptv},
+        {QStringLiteral("radius.create_user"),
+         [](ActionContext& ctx, const QJsonObject& p) {
+             return writeStandIn(ctx, QStringLiteral("radius"), p.value(QStringLiteral("username")).toString(),
+                                 {{QStringLiteral("rate_limit"), p.value(QStringLiteral("rate_limit"))},
+                                  {QStringLiteral("modem_mac"), p.value(QStringLiteral("modem_mac"))}});
+         }},
+        {QStringLiteral("radius.delete_user"),
+         [](ActionContext& ctx, const QJsonObject& p) {
+             return removeStandIn(ctx, QStringLiteral("radius"), p.value(QStringLiteral("username")).toString());
+         }},
+        {QStringLiteral("sip.create_subscriber"),
+         [](ActionContext& ctx, const QJsonObject& p) {
+             return writeStandIn(ctx, QStringLiteral("sip"), p.value(QStringLiteral("username")).toString(),
+                                 {{QStringLiteral("domain"), p.value(QStringLiteral("domain"))}});
+         }},
+        {QStringLiteral("sip.delete_subscriber"),
+         [](ActionContext& ctx, const QJsonObject& p) {
+             return removeStandIn(ctx, QStringLiteral("sip"), p.value(QStringLiteral("username")).toString());
+         }},
+        {QStringLiteral("mail.welcome"), sendWelcomeMail},
+    };
+    return actions;
+}
+
+} // namespace
+
+ElementEndpoint ActionContext::limited(const ElementEndpoint& endpoint) const
+{
+    ElementEndpoint copy = endpoint;
+    copy.timeoutMs = qMax(1, qMin(endpoint.timeoutMs, timeoutMs));
+    return copy;
+}
+
+std::optional<ProvisioningAction> ProvisioningActions::find(const QString& name)
+{
+    const auto it = registry().constFind(name);
+    if (it == registry().constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+QStringList ProvisioningActions::names()
+{
+    return registry().keys();
+}
+
+} // namespace sb

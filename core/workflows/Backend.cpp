@@ -1,0 +1,123 @@
+#include "Backend.h"
+
+#include "network/SimulatorThread.h"
+#include "provisioning/EmbeddedWorker.h"
+#include "store/AuditRepository.h"
+#include "store/DemoSeeder.h"
+#include "store/Migrations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QtConcurrent>
+
+namespace sb {
+
+Backend::Backend(BackendOptions options, QObject* parent) : QObject(parent), m_options(std::move(options))
+{
+    m_pool.setMaxThreadCount(4);
+    m_pool.setExpiryTimeout(-1);
+    m_staffLogin = m_options.staffLogin;
+    if (m_staffLogin.isEmpty())
+        m_staffLogin = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", QStringLiteral("local")));
+}
+
+Backend::~Backend()
+{
+    stop();
+}
+
+QString Backend::defaultDatabaseUrl()
+{
+    const QString directory = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    return QStringLiteral("sqlite://") + QDir(directory).absoluteFilePath(QStringLiteral("switchboard.db"));
+}
+
+Status Backend::prepareDatabase()
+{
+    const QString text = m_options.databaseUrl.isEmpty() ? defaultDatabaseUrl() : m_options.databaseUrl;
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(text);
+    if (!url)
+        return Status(url.error());
+    m_database = std::make_unique<Database>(*url);
+    if (Status opened = m_database->open(); !opened)
+        return opened;
+    if (Status migrated = Migrations::migrate(*m_database); !migrated)
+        return migrated;
+    if (m_options.seedDemoIfEmpty) {
+        DemoSeeder seeder(*m_database);
+        if (Status seeded = guardedStatus([&] {
+                if (seeder.isEmpty())
+                    if (Status s = seeder.seed(DemoSize{}); !s)
+                        throw StoreException(s.error);
+            });
+            !seeded)
+            return seeded;
+    }
+    return guardedStatus([&] {
+        AuditRepository(*m_database).ensureUser(m_staffLogin, m_staffLogin, QStringLiteral("administrator"));
+    });
+}
+
+Status Backend::startServices()
+{
+    m_endpoints = m_options.endpoints;
+    const bool needsSimulator = !m_endpoints.hasOcs() || !m_endpoints.hasHss() || !m_endpoints.hasIptv();
+    if (needsSimulator) {
+        m_simulator = std::make_unique<SimulatorThread>();
+        if (!m_simulator->start())
+            return Status(Error{UserMessage("Backend", QT_TRANSLATE_NOOP("Backend", "The built-in network-element simulator could not start. Check that loopback networking is available.")),
+                                {}});
+        const NetworkEndpoints simulated = NetworkEndpoints::forSimulator(m_simulator->baseUrl());
+        if (!m_endpoints.hasOcs())
+            m_endpoints.ocs = simulated.ocs;
+        if (!m_endpoints.hasHss())
+            m_endpoints.hss = simulated.hss;
+        if (!m_endpoints.hasIptv())
+            m_endpoints.iptv = simulated.iptv;
+    }
+    const QString dataDirectory = m_database->url().isSqlite()
+                                      ? QFileInfo(m_database->url().path).absolutePath()
+                                      : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    if (m_endpoints.outboxDir.isEmpty())
+        m_endpoints.outboxDir = dataDirectory + QStringLiteral("/outbox");
+    if (m_endpoints.standinDir.isEmpty())
+        m_endpoints.standinDir = dataDirectory + QStringLiteral("/elements");
+    if (m_options.startEmbeddedWorker) {
+        m_worker = std::make_unique<EmbeddedWorker>(*m_database, m_endpoints, m_options.runner);
+        connect(m_worker.get(), &EmbeddedWorker::jobFinished, this, &Backend::jobFinished);
+        m_worker->start();
+    }
+    m_started = true;
+    return {};
+}
+
+QFuture<Status> Backend::startAsync()
+{
+    return QtConcurrent::run(&m_pool, [this] { return prepareDatabase(); }).then(this, [this](Status prepared) {
+        return prepared ? startServices() : prepared;
+    });
+}
+
+Status Backend::startBlocking()
+{
+    Status prepared = prepareDatabase();
+    if (!prepared)
+        return prepared;
+    return startServices();
+}
+
+void Backend::stop()
+{
+    if (m_worker)
+        m_worker->stop();
+    m_worker.reset();
+    if (m_simulator)
+        m_simulator->stop();
+    m_simulator.reset();
+    m_pool.waitForDone();
+    m_started = false;
+}
+
+} // namespace sb

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/Entities.h"
+#include "domain/UserMessage.h"
+#include "store/Database.h"
+#include "store/JobRepository.h"
+
+namespace sb {
+
+// Reading jobs for the progress dialog and the Provisioning page, and Retry.
+class ProvisioningWorkflow
+{
+public:
+    explicit ProvisioningWorkflow(Database& db) : m_db(db) {}
+
+    Result<ProvisioningJob> job(qint64 jobId);
+    Result<QList<JobSummary>> recentJobs(int limit = 200);
+    Result<QList<JobSummary>> jobsForCustomer(qint64 customerId);
+    // Requeues a failed job; it resumes at the failed task.
+    Status retry(qint64 jobId, const QString& requestedBy);
+
+private:
+    Database& m_db;
+};
+
+} // namespace sb

@@ -1,0 +1,172 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Drives the real switchboard-ctl executable as a user would.
+class TestCtl : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
+    };
+
+    Run ctl(const QStringList& arguments, int timeoutMs = 60000)
+    {
+        QProcess process;
+        process.start(QStringLiteral(SWITCHBOARD_CTL), arguments);
+        Run run;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            run.err = QStringLiteral("timed out");
+            return run;
+        }
+        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    QStringList db(QStringList rest) { return QStringList{QStringLiteral("--db"), m_db} + rest; }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("ctl.db"));
+        const Run init = ctl(db({QStringLiteral("init")}));
+        QCOMPARE(init.code, 0);
+        QVERIFY(init.out.contains(QLatin1String("schema version")));
+        const Run seed = ctl(db({QStringLiteral("seed-demo"), QStringLiteral("--customers"), QStringLiteral("220")}));
+        QVERIFY2(seed.code == 0, qPrintable(seed.err));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << 2 << "No command given";
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << "Unknown command";
+        QTest::newRow("bad url") << QStringList{QStringLiteral("--db"), QStringLiteral("mysql://x"), QStringLiteral("init")} << 1
+                                 << "is not a database URL";
+        QTest::newRow("db without value") << QStringList{QStringLiteral("--db")} << 2 << "--db needs a value";
+        QTest::newRow("customer not a number") << QStringList{QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("abc")}
+                                               << 2 << "must be a whole number";
+        QTest::newRow("assign without product") << QStringList{QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("1")}
+                                                << 2 << "assign needs --customer ID and --product SLUG";
+        QTest::newRow("bad auto-renew") << QStringList{QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("1"),
+                                                       QStringLiteral("--product"), QStringLiteral("mobile-20gb"),
+                                                       QStringLiteral("--auto-renew"), QStringLiteral("maybe")}
+                                        << 2 << "must be yes or no";
+        QTest::newRow("bad item") << QStringList{QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("1"),
+                                                 QStringLiteral("--product"), QStringLiteral("mobile-20gb"), QStringLiteral("--item"),
+                                                 QStringLiteral("SIM Card")}
+                                  << 2 << "must be TEMPLATE=ITEM_ID";
+        QTest::newRow("unknown product") << QStringList{QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("1"),
+                                                        QStringLiteral("--product"), QStringLiteral("no-such")}
+                                         << 1 << "There is no product";
+        QTest::newRow("ineligible") << QStringList{QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("1"),
+                                                   QStringLiteral("--product"), QStringLiteral("fiber-business-1g")}
+                                    << 1 << "only available to business customers";
+        QTest::newRow("unknown template") << QStringList{QStringLiteral("inventory"), QStringLiteral("list"), QStringLiteral("--template"),
+                                                         QStringLiteral("Toaster")}
+                                          << 1 << "no inventory template called";
+        QTest::newRow("jobs show text") << QStringList{QStringLiteral("jobs"), QStringLiteral("show"), QStringLiteral("x")} << 2
+                                        << "whole number";
+        QTest::newRow("unknown job") << QStringList{QStringLiteral("jobs"), QStringLiteral("retry"), QStringLiteral("9999")} << 1
+                                     << "does not exist";
+        QTest::newRow("bad fault spec") << QStringList{QStringLiteral("nesim"), QStringLiteral("--port"), QStringLiteral("0"),
+                                                       QStringLiteral("--fail"), QStringLiteral("ocs:explode")}
+                                        << 1 << "";
+        QTest::newRow("bad customers count") << QStringList{QStringLiteral("seed-demo"), QStringLiteral("--customers"), QStringLiteral("-5")}
+                                             << 2 << "must be a whole number of at least 1";
+    }
+
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        const bool hasDb = arguments.contains(QLatin1String("--db"));
+        const Run run = ctl(hasDb ? arguments : db(arguments));
+        QCOMPARE(run.code, code);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!run.err.trimmed().isEmpty());
+    }
+
+    void listsAsJson()
+    {
+        const Run products = ctl(db({QStringLiteral("--json"), QStringLiteral("products"), QStringLiteral("list")}));
+        QCOMPARE(products.code, 0);
+        QVERIFY(products.json().array().size() >= 16);
+        const Run customers = ctl(db({QStringLiteral("--json"), QStringLiteral("customers"), QStringLiteral("search"),
+                                      QStringLiteral("+44 7700 100000")}));
+        QCOMPARE(customers.code, 0);
+        QCOMPARE(customers.json().array().first()[QStringLiteral("name")].toString(), QStringLiteral("John Smith"));
+        const Run sims = ctl(db({QStringLiteral("--json"), QStringLiteral("inventory"), QStringLiteral("list"),
+                                 QStringLiteral("--template"), QStringLiteral("SIM Card"), QStringLiteral("--available")}));
+        QCOMPARE(sims.code, 0);
+        QVERIFY(sims.json().array().size() >= 400);
+        for (const QJsonValue& item : sims.json().array()) {
+            const QString status = item[QStringLiteral("status")].toString();
+            QVERIFY2(status == QLatin1String("New") || status == QLatin1String("In Stock"), qPrintable(status));
+        }
+        const Run missing = ctl(db({QStringLiteral("customers"), QStringLiteral("search"), QStringLiteral("Zyxwv")}));
+        QCOMPARE(missing.code, 0);
+        QVERIFY(missing.out.contains(QLatin1String("Customer not found")));
+    }
+
+    void assignAndWait()
+    {
+        const Run sims = ctl(db({QStringLiteral("--json"), QStringLiteral("inventory"), QStringLiteral("list"),
+                                 QStringLiteral("--template"), QStringLiteral("SIM Card"), QStringLiteral("--available")}));
+        const qint64 sim = sims.json().array().first()[QStringLiteral("id")].toInteger();
+        const Run run = ctl(db({QStringLiteral("--json"), QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("1"),
+                                QStringLiteral("--product"), QStringLiteral("mobile-20gb"), QStringLiteral("--item"),
+                                QStringLiteral("SIM Card=%1").arg(sim), QStringLiteral("--auto-renew"), QStringLiteral("yes"),
+                                QStringLiteral("--wait")}));
+        QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
+        const QJsonObject job = run.json().object();
+        QCOMPARE(job[QStringLiteral("status")].toString(), QStringLiteral("succeeded"));
+        QCOMPARE(job[QStringLiteral("tasks")].toArray().size(), 7);
+        // the picked SIM is now assigned
+        const Run after = ctl(db({QStringLiteral("--json"), QStringLiteral("inventory"), QStringLiteral("list"),
+                                  QStringLiteral("--template"), QStringLiteral("SIM Card")}));
+        bool found = false;
+        for (const QJsonValue& item : after.json().array())
+            if (item[QStringLiteral("id")].toInteger() == sim) {
+                QCOMPARE(item[QStringLiteral("status")].toString(), QStringLiteral("Assigned"));
+                found = true;
+            }
+        QVERIFY(found);
+        const Run shown = ctl(db({QStringLiteral("jobs"), QStringLiteral("show"), QString::number(job[QStringLiteral("id")].toInteger())}));
+        QCOMPARE(shown.code, 0);
+        QVERIFY(shown.out.contains(QStringLiteral("✓ Configuring OCS account")));
+    }
+
+    void assignQueuesWithoutWait()
+    {
+        const Run run = ctl(db({QStringLiteral("--json"), QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("4"),
+                                QStringLiteral("--product"), QStringLiteral("fiber-business-1g")}));
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(run.json()[QStringLiteral("status")].toString(), QStringLiteral("queued"));
+        const Run jobs = ctl(db({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("list")}));
+        QCOMPARE(jobs.json().array().first()[QStringLiteral("status")].toString(), QStringLiteral("queued"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCtl)
+#include "tst_ctl.moc"

@@ -1,0 +1,287 @@
+#include "AssignPlanDialog.h"
+
+#include "AsyncCall.h"
+#include "AutoRenewStep.h"
+#include "CustomerSearchCombo.h"
+#include "Formatting.h"
+#include "InventoryStep.h"
+#include "ReviewStep.h"
+#include "SelectCustomerStep.h"
+#include "domain/AssignRules.h"
+#include "workflows/AssignPlanWorkflow.h"
+#include "workflows/Backend.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QUuid>
+#include <QVBoxLayout>
+
+namespace sb {
+
+AssignPlanDialog::AssignPlanDialog(Backend& backend, const Product& product, const std::optional<Customer>& customer,
+                                   QWidget* parent)
+    : QDialog(parent), m_backend(backend), m_product(product), m_presetCustomer(customer),
+      m_holder(QStringLiteral("gui:") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_headerLabel(new QLabel(this)), m_stepLabel(new QLabel(this)), m_stack(new QStackedWidget(this)),
+      m_autoRenewStep(new AutoRenewStep(this)), m_reviewStep(new ReviewStep(this)), m_errorLabel(new QLabel(this)),
+      m_cancelButton(new QPushButton(this)), m_backButton(new QPushButton(this)), m_nextButton(new QPushButton(this)),
+      m_confirmButton(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("assignPlanDialog"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowModality(Qt::WindowModal);
+    setMinimumSize(640, 500);
+
+    QFont headerFont = m_headerLabel->font();
+    headerFont.setBold(true);
+    headerFont.setPointSizeF(headerFont.pointSizeF() * 1.3);
+    m_headerLabel->setFont(headerFont);
+    m_headerLabel->setWordWrap(true);
+    m_stepLabel->setObjectName(QStringLiteral("stepLabel"));
+    m_stepLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_errorLabel->setObjectName(QStringLiteral("assignErrorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_errorLabel->hide();
+
+    if (!customer) {
+        m_customerStep = new SelectCustomerStep(backend, product, this);
+        m_stack->addWidget(m_customerStep);
+        connect(m_customerStep, &SelectCustomerStep::readyChanged, this, &AssignPlanDialog::updateButtons);
+    }
+    if (!product.inventoryItemsList.isEmpty()) {
+        m_inventoryStep = new InventoryStep(backend, product, m_holder, this);
+        m_stack->addWidget(m_inventoryStep);
+        connect(m_inventoryStep, &InventoryStep::readyChanged, this, &AssignPlanDialog::updateButtons);
+    }
+    m_stack->addWidget(m_autoRenewStep);
+    m_stack->addWidget(m_reviewStep);
+    m_autoRenewStep->setAutoRenew(AssignRules::defaultAutoRenew(product));
+    connect(m_autoRenewStep, &AutoRenewStep::chosen, this, [this] { next(); });
+
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_backButton->setObjectName(QStringLiteral("backButton"));
+    m_nextButton->setObjectName(QStringLiteral("nextButton"));
+    m_confirmButton->setObjectName(QStringLiteral("confirmButton"));
+    for (QPushButton* button : {m_cancelButton, m_backButton, m_nextButton, m_confirmButton})
+        button->setAutoDefault(false);
+    connect(m_cancelButton, &QPushButton::clicked, this, &AssignPlanDialog::reject);
+    connect(m_backButton, &QPushButton::clicked, this, &AssignPlanDialog::back);
+    connect(m_nextButton, &QPushButton::clicked, this, &AssignPlanDialog::next);
+    connect(m_confirmButton, &QPushButton::clicked, this, &AssignPlanDialog::submit);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_cancelButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_backButton);
+    buttons->addWidget(m_nextButton);
+    buttons->addWidget(m_confirmButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_headerLabel);
+    layout->addWidget(m_stepLabel);
+    layout->addSpacing(6);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_errorLabel);
+    layout->addLayout(buttons);
+
+    retranslateUi();
+    goTo(0);
+    if (m_presetCustomer)
+        checkPresetEligibility();
+}
+
+AssignPlanDialog::~AssignPlanDialog()
+{
+    if (!m_finished) {
+        // Closed without Cancel (application quit): the reservations must not linger for 15 minutes.
+        Database& db = m_backend.database();
+        const QString holder = m_holder;
+        runDetached(m_backend.pool(), [&db, holder] { AssignPlanWorkflow(db).releaseAll(holder); });
+    }
+}
+
+void AssignPlanDialog::retranslateUi()
+{
+    setWindowTitle(tr("Assign Plan — %1").arg(m_product.name));
+    m_headerLabel->setText(m_presetCustomer
+                               ? tr("Assign %1 to %2").arg(m_product.name, Formatting::customer(*m_presetCustomer))
+                               : tr("Assign %1 to a customer").arg(m_product.name));
+    m_cancelButton->setText(tr("Cancel"));
+    m_backButton->setText(tr("&Back"));
+    m_nextButton->setText(tr("&Next"));
+    m_confirmButton->setText(tr("&Confirm && Provision"));
+    const int index = m_stack->currentIndex();
+    m_stepLabel->setText(tr("Step %1 of %2: %3").arg(index + 1).arg(m_stack->count()).arg(stepTitle(currentStep())));
+    showError(m_error);
+}
+
+void AssignPlanDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+QString AssignPlanDialog::stepTitle(QWidget* step) const
+{
+    if (step && step == m_customerStep)
+        return tr("Select Customer");
+    if (step && step == m_inventoryStep)
+        return tr("Configure Inventory");
+    if (step == m_autoRenewStep)
+        return tr("Auto-Renewal");
+    return tr("Review and Confirm");
+}
+
+QWidget* AssignPlanDialog::currentStep() const
+{
+    return m_stack->currentWidget();
+}
+
+AssignDraft AssignPlanDialog::draft() const
+{
+    AssignDraft draft;
+    draft.product = m_product;
+    draft.customer = m_customerStep ? m_customerStep->customer() : m_presetCustomer;
+    if (m_inventoryStep)
+        draft.items = m_inventoryStep->reservedItems();
+    draft.autoRenew = m_autoRenewStep->autoRenew();
+    return draft;
+}
+
+void AssignPlanDialog::setReservationDurationMs(qint64 durationMs)
+{
+    if (m_inventoryStep)
+        m_inventoryStep->setReservationDurationMs(durationMs);
+}
+
+void AssignPlanDialog::goTo(int index)
+{
+    m_stack->setCurrentIndex(qBound(0, index, m_stack->count() - 1));
+    QWidget* step = currentStep();
+    if (step == m_reviewStep)
+        m_reviewStep->setDraft(draft());
+    retranslateUi();
+    updateButtons();
+    if (step == m_customerStep)
+        m_customerStep->searchCombo()->lineEdit()->setFocus(Qt::OtherFocusReason);
+    else if (step == m_autoRenewStep)
+        m_autoRenewStep->focusDefault();
+    else if (step == m_reviewStep)
+        m_confirmButton->setFocus(Qt::OtherFocusReason);
+    else if (step)
+        step->focusNextChild();
+}
+
+void AssignPlanDialog::next()
+{
+    if (!m_nextButton->isEnabled() && currentStep() != m_autoRenewStep)
+        return;
+    if (currentStep() != m_reviewStep)
+        goTo(m_stack->currentIndex() + 1);
+}
+
+void AssignPlanDialog::back()
+{
+    if (m_stack->currentIndex() > 0 && !m_submitting)
+        goTo(m_stack->currentIndex() - 1);
+}
+
+void AssignPlanDialog::updateButtons()
+{
+    QWidget* step = currentStep();
+    bool ready = !m_blocked.has_value();
+    if (step == m_customerStep)
+        ready = ready && m_customerStep->isReady();
+    else if (step == m_inventoryStep)
+        ready = ready && m_inventoryStep->isReady();
+    const bool review = step == m_reviewStep;
+    m_backButton->setEnabled(m_stack->currentIndex() > 0 && !m_submitting);
+    m_nextButton->setVisible(!review);
+    m_nextButton->setEnabled(ready && !m_submitting);
+    m_nextButton->setDefault(!review && step != m_autoRenewStep);
+    m_confirmButton->setVisible(review);
+    m_confirmButton->setEnabled(review && ready && !m_submitting);
+    m_confirmButton->setDefault(review);
+    m_cancelButton->setEnabled(!m_submitting);
+}
+
+void AssignPlanDialog::checkPresetEligibility()
+{
+    Database& db = m_backend.database();
+    const qint64 productId = m_product.id;
+    const qint64 customerId = m_presetCustomer->id;
+    runAsync(this, m_backend.pool(),
+             [&db, productId, customerId] { return AssignPlanWorkflow(db).checkEligibility(productId, customerId); },
+             [this](const Status& status) {
+                 if (status.ok())
+                     return;
+                 m_blocked = status.error;
+                 showError(status.error);
+                 updateButtons();
+             });
+}
+
+void AssignPlanDialog::submit()
+{
+    if (m_submitting || currentStep() != m_reviewStep)
+        return;
+    const AssignDraft current = draft();
+    if (!current.customer)
+        return;
+    AssignRequest request;
+    request.customerId = current.customer->id;
+    request.productId = current.product.id;
+    for (auto it = current.items.constBegin(); it != current.items.constEnd(); ++it)
+        request.items.insert(it.key(), it.value().id);
+    request.autoRenew = current.autoRenew;
+    request.reservationHolder = m_holder;
+    request.requestedBy = m_backend.staffLogin();
+
+    m_submitting = true;
+    showError(std::nullopt);
+    updateButtons();
+    m_confirmButton->setText(tr("Submitting…"));
+    Database& db = m_backend.database();
+    const QString customerName = current.customer->name;
+    runAsync(this, m_backend.pool(), [&db, request] { return AssignPlanWorkflow(db).submit(request); },
+             [this, customerName](const Result<AssignResult>& result) {
+                 m_submitting = false;
+                 if (!result.ok()) {
+                     retranslateUi();
+                     showError(result.error());
+                     updateButtons();
+                     return;
+                 }
+                 m_finished = true;
+                 emit submitted(result->jobId, result->serviceId, customerName);
+                 accept();
+             });
+}
+
+void AssignPlanDialog::reject()
+{
+    if (m_submitting)
+        return; // the order is being written; closing now would leave the user guessing
+    if (!m_finished) {
+        m_finished = true;
+        Database& db = m_backend.database();
+        const QString holder = m_holder;
+        runDetached(m_backend.pool(), [&db, holder] { AssignPlanWorkflow(db).releaseAll(holder); });
+    }
+    QDialog::reject();
+}
+
+void AssignPlanDialog::showError(const std::optional<Error>& error)
+{
+    m_error = error ? error : m_blocked;
+    m_errorLabel->setVisible(m_error.has_value());
+    m_errorLabel->setText(m_error ? Formatting::error(*m_error) : QString());
+}
+
+} // namespace sb

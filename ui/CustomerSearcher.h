@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/Entities.h"
+#include "domain/UserMessage.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace sb {
+
+class Backend;
+
+// Type-ahead customer search off the GUI thread: queries are debounced, run on the backend's pool, and only
+// the newest query's results are delivered (older answers that arrive late are dropped).
+class CustomerSearcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int debounceMs = 150;
+
+    CustomerSearcher(Backend& backend, QObject* parent = nullptr);
+
+    void setQuery(const QString& text); // searches after the debounce delay
+    void searchNow(const QString& text);
+    void cancel(); // forgets the pending and in-flight queries
+    bool isBusy() const { return m_inFlight > 0 || m_debounce.isActive(); }
+
+signals:
+    void resultsReady(const QString& query, const QList<sb::Customer>& customers);
+    void searchFailed(const QString& query, const sb::Error& error);
+
+private:
+    Backend& m_backend;
+    QTimer m_debounce;
+    QString m_pendingQuery;
+    quint64 m_sequence = 0;
+    int m_inFlight = 0;
+};
+
+} // namespace sb

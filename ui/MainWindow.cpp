@@ -1,0 +1,233 @@
+#include "MainWindow.h"
+
+#include "AssignPlanDialog.h"
+#include "CatalogPage.h"
+#include "CustomerSearchCombo.h"
+#include "CustomersPage.h"
+#include "LanguageManager.h"
+#include "ProvisioningPage.h"
+#include "ProvisioningProgressDialog.h"
+#include "ServicesPage.h"
+#include "workflows/Backend.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+
+namespace sb {
+
+MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* parent)
+    : QMainWindow(parent), m_backend(backend), m_languages(languages), m_navigation(new QListWidget(this)),
+      m_pages(new QStackedWidget(this)), m_catalogPage(new CatalogPage(backend, this)),
+      m_customersPage(new CustomersPage(backend, this)), m_servicesPage(new ServicesPage(backend, this)),
+      m_provisioningPage(new ProvisioningPage(backend, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_pages->setObjectName(QStringLiteral("pageStack"));
+    const QList<QStyle::StandardPixmap> icons{QStyle::SP_FileDialogDetailedView, QStyle::SP_DirHomeIcon,
+                                              QStyle::SP_FileDialogListView, QStyle::SP_BrowserReload};
+    for (const QStyle::StandardPixmap icon : icons)
+        new QListWidgetItem(style()->standardIcon(icon), QString(), m_navigation);
+    m_navigation->setFixedWidth(170);
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setSpacing(3);
+    m_pages->addWidget(m_catalogPage);
+    m_pages->addWidget(m_customersPage);
+    m_pages->addWidget(m_servicesPage);
+    m_pages->addWidget(m_provisioningPage);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    buildMenus();
+    buildToolBar();
+    buildStatusBar();
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_catalogPage, &CatalogPage::assignRequested, this, &MainWindow::startAssign);
+    connect(m_customersPage, &CustomersPage::assignPlanRequested, this, &MainWindow::assignPlanFor);
+    connect(m_servicesPage, &ServicesPage::serviceActivated, this, &MainWindow::showService);
+    connect(m_provisioningPage, &ProvisioningPage::openJobRequested, this, &MainWindow::openProgress);
+    connect(m_globalSearch, &CustomerSearchCombo::customerChosen, this, [this](const Customer& customer) {
+        showPage(Page::Customers);
+        m_customersPage->search(customer.name);
+        m_customersPage->showCustomer(customer.id);
+        m_globalSearch->clear();
+    });
+
+    m_navigation->setCurrentRow(0);
+    retranslateUi();
+    resize(1100, 720);
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quitAction = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    for (const LanguageManager::Language& language : LanguageManager::languages()) {
+        QAction* action = m_languageMenu->addAction(language.nativeName);
+        action->setObjectName(QStringLiteral("languageAction_%1").arg(language.code));
+        action->setCheckable(true);
+        action->setData(language.code);
+        action->setChecked(language.code == m_languages.current());
+        m_languageGroup->addAction(action);
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this,
+            [this](QAction* action) { m_languages.setLanguage(action->data().toString()); });
+    connect(&m_languages, &LanguageManager::languageChanged, this, [this](const QString& code) {
+        for (QAction* action : m_languageGroup->actions())
+            action->setChecked(action->data().toString() == code);
+    });
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+
+    const QList<Page> pages{Page::Catalog, Page::Customers, Page::Services, Page::Provisioning};
+    for (int i = 0; i < pages.size(); ++i) {
+        auto* action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, page = pages.at(i)] { showPage(page); });
+        addAction(action);
+    }
+}
+
+void MainWindow::buildToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_searchLabel = new QLabel(m_toolBar);
+    m_globalSearch = new CustomerSearchCombo(m_backend, m_toolBar);
+    m_globalSearch->setObjectName(QStringLiteral("globalCustomerSearch"));
+    m_globalSearch->setMinimumWidth(380);
+    m_searchLabel->setBuddy(m_globalSearch->lineEdit());
+    auto* spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_toolBar->addWidget(m_searchLabel);
+    m_toolBar->addWidget(m_globalSearch);
+    m_searchAction = new QAction(this);
+    m_searchAction->setShortcut(QKeySequence::Find);
+    connect(m_searchAction, &QAction::triggered, this,
+            [this] { m_globalSearch->lineEdit()->setFocus(Qt::ShortcutFocusReason); });
+    addAction(m_searchAction);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_databaseLabel = new QLabel(this);
+    m_databaseLabel->setObjectName(QStringLiteral("databaseStatusLabel"));
+    m_workerLabel = new QLabel(this);
+    m_workerLabel->setObjectName(QStringLiteral("workerStatusLabel"));
+    statusBar()->addWidget(m_databaseLabel, 1);
+    statusBar()->addPermanentWidget(m_workerLabel);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Switchboard"));
+    const QStringList pageNames{tr("Catalog"), tr("Customers"), tr("Services"), tr("Provisioning")};
+    for (int i = 0; i < pageNames.size(); ++i) {
+        m_navigation->item(i)->setText(pageNames.at(i));
+        m_navigation->item(i)->setToolTip(tr("%1 (Ctrl+%2)").arg(pageNames.at(i)).arg(i + 1));
+    }
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Switchboard"));
+    m_toolBar->setWindowTitle(tr("Search"));
+    m_searchLabel->setText(tr("Search Customers:"));
+    m_databaseLabel->setText(tr("Database: %1").arg(m_backend.database().url().toDisplayString()));
+    const QString worker = m_backend.worker() ? tr("Provisioning worker: running in this application")
+                                              : tr("Provisioning worker: external");
+    const QString network = m_backend.simulator() ? tr("Network: built-in simulator")
+                                                  : tr("Network: %1").arg(m_backend.endpoints().ocs.url.host());
+    m_workerLabel->setText(worker + QStringLiteral("  ·  ") + network);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+AssignPlanDialog* MainWindow::startAssign(const Product& product, const std::optional<Customer>& customer)
+{
+    auto* dialog = new AssignPlanDialog(m_backend, product, customer, this);
+    connect(dialog, &AssignPlanDialog::submitted, this, [this](qint64 jobId) {
+        m_catalogPage->setPresetCustomer(std::nullopt);
+        openProgress(jobId);
+    });
+    dialog->open();
+    return dialog;
+}
+
+ProvisioningProgressDialog* MainWindow::openProgress(qint64 jobId)
+{
+    auto* dialog = new ProvisioningProgressDialog(m_backend, jobId, this);
+    connect(dialog, &ProvisioningProgressDialog::viewServiceRequested, this, &MainWindow::showService);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::showService(qint64 serviceId)
+{
+    showPage(Page::Customers);
+    m_customersPage->showService(serviceId);
+}
+
+void MainWindow::assignPlanFor(const Customer& customer)
+{
+    m_catalogPage->setPresetCustomer(customer);
+    showPage(Page::Catalog);
+}
+
+void MainWindow::showAbout()
+{
+    auto* box = new QMessageBox(QMessageBox::Information, tr("About Switchboard"),
+                                tr("<b>Switchboard %1</b><br>Assign plans, provision services and follow provisioning "
+                                   "jobs for mobile, internet, IPTV and VoIP customers.")
+                                    .arg(QApplication::applicationVersion()),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace sb

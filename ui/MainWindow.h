@@ -1,0 +1,86 @@
+#pragma once
+
+#include "domain/Entities.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+class QToolBar;
+
+namespace sb {
+
+class AssignPlanDialog;
+class Backend;
+class CatalogPage;
+class CustomerSearchCombo;
+class CustomersPage;
+class LanguageManager;
+class ProvisioningPage;
+class ProvisioningProgressDialog;
+class ServicesPage;
+
+// Navigation (Catalog, Customers, Services, Provisioning), the global customer search, the Language menu and the
+// connection status; it also chains the assign-plan dialog to the progress dialog and View Service to the
+// customer page.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page { Catalog, Customers, Services, Provisioning };
+
+    MainWindow(Backend& backend, LanguageManager& languages, QWidget* parent = nullptr);
+
+    void showPage(Page page);
+    Page currentPage() const;
+    CatalogPage* catalogPage() const { return m_catalogPage; }
+    CustomersPage* customersPage() const { return m_customersPage; }
+    ServicesPage* servicesPage() const { return m_servicesPage; }
+    ProvisioningPage* provisioningPage() const { return m_provisioningPage; }
+    CustomerSearchCombo* globalSearch() const { return m_globalSearch; }
+
+    AssignPlanDialog* startAssign(const Product& product, const std::optional<Customer>& customer);
+    ProvisioningProgressDialog* openProgress(qint64 jobId);
+    void showService(qint64 serviceId);
+    void assignPlanFor(const Customer& customer); // the catalog, preset for this customer
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+    void buildMenus();
+    void buildToolBar();
+    void buildStatusBar();
+    void showAbout();
+
+    Backend& m_backend;
+    LanguageManager& m_languages;
+    QListWidget* m_navigation;
+    QStackedWidget* m_pages;
+    CatalogPage* m_catalogPage;
+    CustomersPage* m_customersPage;
+    ServicesPage* m_servicesPage;
+    ProvisioningPage* m_provisioningPage;
+    QToolBar* m_toolBar = nullptr;
+    QLabel* m_searchLabel = nullptr;
+    CustomerSearchCombo* m_globalSearch = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QAction* m_searchAction = nullptr;
+    QActionGroup* m_languageGroup = nullptr;
+    QLabel* m_databaseLabel = nullptr;
+    QLabel* m_workerLabel = nullptr;
+};
+
+} // namespace sb

@@ -1,0 +1,350 @@
+#include "ScreenshotTour.h"
+
+#include "AssignPlanDialog.h"
+#include "AutoRenewStep.h"
+#include "CatalogPage.h"
+#include "CustomerSearchCombo.h"
+#include "CustomersPage.h"
+#include "InventoryPicker.h"
+#include "InventoryStep.h"
+#include "JobLogDialog.h"
+#include "JobTableModel.h"
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "ProductCard.h"
+#include "ProductCardsView.h"
+#include "ProvisioningPage.h"
+#include "ProvisioningProgressDialog.h"
+#include "SelectCustomerStep.h"
+#include "network/NetworkSimulator.h"
+#include "network/SimulatorThread.h"
+#include "workflows/Backend.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPointer>
+#include <QPushButton>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+#include <QToolButton>
+
+namespace sb {
+namespace {
+
+constexpr int simulatedLatencyMs = 450; // lets the progress screenshot catch the job half-way
+
+} // namespace
+
+ScreenshotTour::ScreenshotTour(MainWindow& window, Backend& backend, LanguageManager& languages, QString directory,
+                               QObject* parent)
+    : QObject(parent), m_window(window), m_backend(backend), m_languages(languages), m_directory(std::move(directory))
+{
+}
+
+void ScreenshotTour::start()
+{
+    QTimer::singleShot(0, this, [this] { emit finished(run()); });
+}
+
+bool ScreenshotTour::run()
+{
+    if (!QDir().mkpath(m_directory))
+        return fail(QStringLiteral("cannot create %1").arg(m_directory));
+    m_window.resize(1100, 720);
+    m_window.show();
+    settle(300);
+    return catalogSteps() && firstOrder() && failedOrder() && pagesSteps();
+}
+
+bool ScreenshotTour::catalogSteps()
+{
+    CatalogPage* catalog = m_window.catalogPage();
+    m_window.showPage(MainWindow::Page::Catalog);
+    catalog->setFilter(ProductCategory::ServicePlan, CustomerType::Individual);
+    if (!waitUntil([catalog] { return !catalog->isLoading(); }))
+        return fail(QStringLiteral("the catalog did not load"));
+    settle();
+    shoot(&m_window, QStringLiteral("catalog"));
+
+    click(catalog->findChild<QToolButton*>(QStringLiteral("gridViewButton")));
+    settle();
+    shoot(&m_window, QStringLiteral("catalog-grid"));
+    click(catalog->findChild<QToolButton*>(QStringLiteral("carouselViewButton")));
+
+    click(catalog->findChild<QToolButton*>(QStringLiteral("businessButton")));
+    if (!waitUntil([catalog] { return !catalog->isLoading(); }))
+        return fail(QStringLiteral("the business catalog did not load"));
+    settle();
+    shoot(&m_window, QStringLiteral("catalog-business"));
+    click(catalog->findChild<QToolButton*>(QStringLiteral("individualButton")));
+    return waitUntil([catalog] { return !catalog->isLoading(); }) || fail(QStringLiteral("catalog reload"));
+}
+
+AssignPlanDialog* ScreenshotTour::openAssignDialog(const QString& productSlug)
+{
+    m_window.showPage(MainWindow::Page::Catalog);
+    CatalogPage* catalog = m_window.catalogPage();
+    ProductCard* card = nullptr;
+    waitUntil([&] { return (card = catalog->cardsView()->card(productSlug)) != nullptr; });
+    if (!card) {
+        fail(QStringLiteral("no card for %1").arg(productSlug));
+        return nullptr;
+    }
+    catalog->cardsView()->reveal(card);
+    click(card->assignButton());
+    AssignPlanDialog* dialog = nullptr;
+    waitUntil([&] {
+        const auto dialogs = m_window.findChildren<AssignPlanDialog*>();
+        for (AssignPlanDialog* candidate : dialogs)
+            if (candidate->isVisible())
+                dialog = candidate;
+        return dialog != nullptr;
+    });
+    if (!dialog) {
+        fail(QStringLiteral("the assign dialog did not open"));
+        return nullptr;
+    }
+    dialog->resize(780, 580);
+    settle();
+    return dialog;
+}
+
+bool ScreenshotTour::chooseCustomer(AssignPlanDialog* dialog, const QString& searchText, bool shootIt)
+{
+    SelectCustomerStep* step = dialog->customerStep();
+    CustomerSearchCombo* combo = step->searchCombo();
+    combo->lineEdit()->setFocus();
+    typeText(combo->lineEdit(), searchText);
+    if (!waitUntil([combo] { return combo->resultsList()->isVisible() && !combo->isSearching(); }))
+        return fail(QStringLiteral("no customer results for %1").arg(searchText));
+    settle();
+    if (shootIt)
+        shoot(dialog, QStringLiteral("customer-search"), combo->resultsList());
+    if (!combo->chooseRow(0))
+        return fail(QStringLiteral("no customer to choose"));
+    if (!waitUntil([step] { return step->isReady(); }))
+        return fail(QStringLiteral("the customer is not eligible"));
+    settle();
+    if (shootIt)
+        shoot(dialog, QStringLiteral("customer-chosen"));
+    click(dialog->findChild<QPushButton*>(QStringLiteral("nextButton")));
+    return true;
+}
+
+bool ScreenshotTour::pickInventory(AssignPlanDialog* dialog)
+{
+    InventoryStep* step = dialog->inventoryStep();
+    if (!step)
+        return true;
+    for (InventoryPicker* picker : step->pickers()) {
+        QComboBox* combo = picker->comboBox();
+        if (!waitUntil([combo] { return combo->isEnabled() && combo->count() > 1; }))
+            return fail(QStringLiteral("no inventory for %1").arg(picker->templateName()));
+        combo->setCurrentIndex(1);
+        emit combo->activated(1);
+        if (!waitUntil([picker] { return picker->reservedItem().has_value() && !picker->isBusy(); }))
+            return fail(QStringLiteral("could not reserve %1").arg(picker->templateName()));
+    }
+    settle(1100); // let the countdown tick once
+    return true;
+}
+
+ProvisioningProgressDialog* ScreenshotTour::waitForProgressDialog()
+{
+    ProvisioningProgressDialog* dialog = nullptr;
+    waitUntil([&] {
+        const auto dialogs = m_window.findChildren<ProvisioningProgressDialog*>();
+        for (ProvisioningProgressDialog* candidate : dialogs)
+            if (candidate->isVisible())
+                dialog = candidate;
+        return dialog != nullptr;
+    });
+    if (dialog)
+        dialog->resize(660, 560);
+    return dialog;
+}
+
+bool ScreenshotTour::firstOrder()
+{
+    AssignPlanDialog* dialog = openAssignDialog(QStringLiteral("mobile-20gb"));
+    if (!dialog || !chooseCustomer(dialog, QStringLiteral("John"), true) || !pickInventory(dialog))
+        return false;
+    shoot(dialog, QStringLiteral("inventory"));
+    click(dialog->findChild<QPushButton*>(QStringLiteral("nextButton")));
+    settle();
+    shoot(dialog, QStringLiteral("auto-renew"));
+    click(dialog->autoRenewStep()->yesButton());
+    settle();
+    shoot(dialog, QStringLiteral("review"));
+
+    NetworkSimulator* simulator = m_backend.simulator() ? m_backend.simulator()->simulator() : nullptr;
+    if (simulator)
+        simulator->setLatencyMs(simulatedLatencyMs);
+    click(dialog->findChild<QPushButton*>(QStringLiteral("confirmButton")));
+    ProvisioningProgressDialog* progress = waitForProgressDialog();
+    if (!progress)
+        return fail(QStringLiteral("the progress dialog did not open"));
+    QPointer<ProvisioningProgressDialog> guard(progress);
+    waitUntil([guard] {
+        return guard && guard->job() && guard->job()->completedTasks() >= 3 && !guard->isFinished();
+    }, 30000);
+    settle(60);
+    shoot(progress, QStringLiteral("progress"));
+    if (simulator)
+        simulator->setLatencyMs(0);
+    if (!waitUntil([guard] {
+            return guard && guard->isFinished() &&
+                   !guard->findChild<QLabel*>(QStringLiteral("serviceNameValue"))->text().isEmpty();
+        }, 60000))
+        return fail(QStringLiteral("the first order did not succeed"));
+    settle();
+    shoot(progress, QStringLiteral("success"));
+
+    click(progress->findChild<QPushButton*>(QStringLiteral("viewServiceButton")));
+    CustomersPage* customers = m_window.customersPage();
+    if (!waitUntil([customers] { return customers->details().has_value() && !customers->isLoading(); }))
+        return fail(QStringLiteral("View Service did not show the customer"));
+    settle(300);
+    shoot(&m_window, QStringLiteral("customer-service"));
+    return true;
+}
+
+bool ScreenshotTour::failedOrder()
+{
+    NetworkSimulator* simulator = m_backend.simulator() ? m_backend.simulator()->simulator() : nullptr;
+    if (!simulator)
+        return fail(QStringLiteral("no built-in simulator to inject a fault into"));
+    const auto fault = NetworkSimulator::parseFault(QStringLiteral("APIerSv1.SetAccount:once"));
+    if (!fault.ok())
+        return fail(fault.error().message.englishText());
+    simulator->addFault(fault.value());
+
+    AssignPlanDialog* dialog = openAssignDialog(QStringLiteral("mobile-20gb"));
+    if (!dialog || !chooseCustomer(dialog, QStringLiteral("Maria"), false) || !pickInventory(dialog))
+        return false;
+    click(dialog->findChild<QPushButton*>(QStringLiteral("nextButton")));
+    click(dialog->autoRenewStep()->yesButton());
+    click(dialog->findChild<QPushButton*>(QStringLiteral("confirmButton")));
+    ProvisioningProgressDialog* progress = waitForProgressDialog();
+    if (!progress)
+        return fail(QStringLiteral("the second progress dialog did not open"));
+    QPointer<ProvisioningProgressDialog> guard(progress);
+    if (!waitUntil([guard] { return guard && guard->isFinished(); }, 60000))
+        return fail(QStringLiteral("the second order did not finish"));
+    if (guard->job()->status != JobStatus::Failed)
+        return fail(QStringLiteral("the injected OCS fault did not fail the order"));
+    settle();
+    shoot(progress, QStringLiteral("failure"));
+
+    click(progress->findChild<QPushButton*>(QStringLiteral("viewLogsButton")));
+    JobLogDialog* log = nullptr;
+    waitUntil([&] { return (log = progress->findChild<JobLogDialog*>()) != nullptr && log->isVisible(); });
+    if (!log)
+        return fail(QStringLiteral("View Logs did not open"));
+    log->resize(980, 600);
+    settle();
+    shoot(log, QStringLiteral("job-log"));
+    log->close();
+
+    click(progress->findChild<QPushButton*>(QStringLiteral("retryButton")));
+    if (!waitUntil([guard] {
+            return guard && guard->isFinished() && guard->job()->status == JobStatus::Succeeded &&
+                   !guard->findChild<QLabel*>(QStringLiteral("serviceNameValue"))->text().isEmpty();
+        }, 60000))
+        return fail(QStringLiteral("Retry did not succeed"));
+    settle();
+    shoot(progress, QStringLiteral("retry-success"));
+    progress->close();
+    return true;
+}
+
+bool ScreenshotTour::pagesSteps()
+{
+    m_window.showPage(MainWindow::Page::Provisioning);
+    ProvisioningPage* jobs = m_window.provisioningPage();
+    if (!waitUntil([jobs] { return jobs->model()->rowCount() >= 2; }))
+        return fail(QStringLiteral("the Provisioning page shows no jobs"));
+    settle(300);
+    shoot(&m_window, QStringLiteral("provisioning"));
+
+    m_window.showPage(MainWindow::Page::Services);
+    settle(800);
+    shoot(&m_window, QStringLiteral("services"));
+    return true;
+}
+
+bool ScreenshotTour::waitUntil(const std::function<bool()>& condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+void ScreenshotTour::settle(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+}
+
+bool ScreenshotTour::fail(const QString& what)
+{
+    QTextStream(stderr) << "screenshot tour: " << what << Qt::endl;
+    return false;
+}
+
+void ScreenshotTour::shoot(QWidget* widget, const QString& step, QWidget* overlay)
+{
+    QPixmap pixmap = widget->grab();
+    if (overlay && overlay->isVisible()) {
+        // A drop-down list is a window of its own: paint it where it appears over the widget.
+        const QPoint offset = overlay->mapToGlobal(QPoint(0, 0)) - widget->mapToGlobal(QPoint(0, 0));
+        QPainter painter(&pixmap);
+        painter.drawPixmap(offset, overlay->grab());
+    }
+    const QString name = QStringLiteral("%1/%2-%3-%4.png")
+                             .arg(m_directory)
+                             .arg(++m_counter, 2, 10, QLatin1Char('0'))
+                             .arg(step, m_languages.current());
+    if (!pixmap.save(name))
+        fail(QStringLiteral("cannot write %1").arg(name));
+    else
+        QTextStream(stdout) << name << Qt::endl;
+}
+
+void ScreenshotTour::typeText(QWidget* widget, const QString& text)
+{
+    for (const QChar c : text) {
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+        QCoreApplication::sendEvent(widget, &press);
+        QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
+        QCoreApplication::sendEvent(widget, &release);
+    }
+}
+
+void ScreenshotTour::click(QWidget* button)
+{
+    if (auto* abstractButton = qobject_cast<QAbstractButton*>(button))
+        abstractButton->click();
+    QCoreApplication::processEvents();
+}
+
+} // namespace sb
