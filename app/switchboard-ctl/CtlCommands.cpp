@@ -270,8 +270,8 @@ int CtlCommands::seedDemo()
         return 1;
     const bool quiet = m_json;
     const Status seeded = DemoSeeder(m_backend->database()).seed(size, [this, quiet](qint64 done, qint64 total) {
-        if (!quiet && total > 20000)
-            m_err << tr("Seeding customers: %1 of %2").arg(done).arg(total) << '\n';
+        if (!quiet && total > 20000 && (done % 100000 == 0 || done == total))
+            m_err << tr("Seeding customers: %1 of %2").arg(done).arg(total) << Qt::endl;
     });
     if (!seeded)
         return fail(seeded.error.text());

@@ -1,6 +1,6 @@
 #include "Entities.h"
 
-#include <QCoreApplication>
+#include "UserMessage.h"
 
 namespace sb {
 
@@ -15,10 +15,7 @@ InventoryStatus InventoryItem::effectiveStatus(qint64 nowMs) const
 QString ProvisioningTask::displayLabel() const
 {
     const QByteArray source = label.toUtf8();
-    QString text = QCoreApplication::translate("Playbook", source.constData());
-    for (const QString& arg : labelArgs)
-        text = text.arg(arg);
-    return text;
+    return UserMessage("Playbook", source.constData(), labelArgs).text();
 }
 
 int ProvisioningJob::completedTasks() const

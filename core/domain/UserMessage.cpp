@@ -11,11 +11,24 @@ UserMessage::UserMessage(const char* context, const char* source, QStringList ar
 {
 }
 
-static QString substitute(QString text, const QStringList& args)
+// One pass over %1..%9, so that an argument containing "%2" (a URL, say) is never substituted again.
+static QString substitute(const QString& text, const QStringList& args)
 {
-    for (const QString& arg : args)
-        text = text.arg(arg);
-    return text;
+    QString result;
+    result.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('%') && i + 1 < text.size() && text.at(i + 1).isDigit()) {
+            const int index = text.at(i + 1).digitValue() - 1;
+            if (index >= 0 && index < args.size()) {
+                result += args.at(index);
+                ++i;
+                continue;
+            }
+        }
+        result += c;
+    }
+    return result;
 }
 
 QString UserMessage::text() const

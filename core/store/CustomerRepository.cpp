@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace sb {
 namespace {
 
@@ -32,48 +34,76 @@ QString escapeLike(QString text)
 
 } // namespace
 
+QString CustomerRepository::reversedDigits(const QString& phone)
+{
+    QString digits = AssignRules::normalizePhone(phone);
+    std::reverse(digits.begin(), digits.end());
+    return digits;
+}
+
 QList<Customer> CustomerRepository::search(const QString& text, int limit)
 {
     const QString term = text.trimmed();
     QList<Customer> result;
     if (term.isEmpty())
         return result;
+    auto add = [&](const QList<Customer>& found) {
+        for (const Customer& c : found) {
+            if (result.size() >= limit)
+                return;
+            if (std::none_of(result.cbegin(), result.cend(), [&](const Customer& r) { return r.id == c.id; }))
+                result << c;
+        }
+    };
 
-    // An exact customer ID comes first, then prefix matches on name words, email and phone digits.
-    QString idTerm = term;
-    if (idTerm.startsWith(QLatin1Char('#')))
-        idTerm = idTerm.mid(1);
+    // An exact customer ID first, then index-friendly prefix matches on name, email and phone digits
+    // (from the start, or from the end so that a number typed without its country code matches).
+    const QString idTerm = term.startsWith(QLatin1Char('#')) ? term.mid(1) : term;
     bool isNumber = false;
     const qint64 id = idTerm.toLongLong(&isNumber);
-    if (isNumber) {
+    if (isNumber)
         if (const auto exact = byId(id))
             result << *exact;
-    }
-
-    const QString lower = escapeLike(term.toLower());
-    const QString digits = AssignRules::normalizePhone(term);
-    QString sql = QStringLiteral("SELECT %1 FROM customers WHERE (name_lc LIKE :prefix ESCAPE '\\'"
-                                 " OR name_lc LIKE :word ESCAPE '\\' OR email_lc LIKE :prefix ESCAPE '\\'")
-                      .arg(customerColumns);
-    // Only search phones when the text is mostly a phone number, so that "John" does not match every phone.
+    const QString lower = term.toLower();
+    add(prefixMatches(QStringLiteral("name_lc"), lower, limit));
+    add(prefixMatches(QStringLiteral("email_lc"), lower, limit));
     static const QRegularExpression lettersOrAt(QStringLiteral("[\\p{L}@]"));
-    const bool looksLikePhone = digits.size() >= 3 && !term.contains(lettersOrAt);
-    if (looksLikePhone)
-        sql += QStringLiteral(" OR phone_digits LIKE :digits");
-    sql += QStringLiteral(") ORDER BY name_lc, id LIMIT :limit");
-    Sql q(m_db, sql);
-    q.bind(QStringLiteral(":prefix"), lower + QLatin1Char('%'));
-    q.bind(QStringLiteral(":word"), QStringLiteral("% ") + lower + QLatin1Char('%'));
-    if (looksLikePhone)
-        q.bind(QStringLiteral(":digits"), QLatin1Char('%') + digits + QLatin1Char('%'));
-    q.bind(QStringLiteral(":limit"), limit);
-    q.exec();
-    while (q.next() && result.size() < limit) {
-        const Customer c = customerFrom(q);
-        if (result.isEmpty() || result.first().id != c.id)
-            result << c;
+    const QString digits = AssignRules::normalizePhone(term);
+    if (digits.size() >= 3 && !term.contains(lettersOrAt)) {
+        add(prefixMatches(QStringLiteral("phone_digits"), digits, limit));
+        QString reversed = digits;
+        std::reverse(reversed.begin(), reversed.end());
+        add(prefixMatches(QStringLiteral("phone_rev"), reversed, limit));
+    }
+    // A later word of the name ("Enterprises") needs a scan; only when the indexed lookups found little.
+    if (result.size() < limit && lower.size() >= 3 && !lower.contains(QLatin1Char('@'))) {
+        Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE name_lc LIKE :word ESCAPE '\\' ORDER BY name_lc, id"
+                                   " LIMIT :limit")
+                        .arg(customerColumns));
+        q.bind(QStringLiteral(":word"), QStringLiteral("% ") + escapeLike(lower) + QLatin1Char('%'))
+            .bind(QStringLiteral(":limit"), limit - result.size())
+            .exec();
+        QList<Customer> found;
+        while (q.next())
+            found << customerFrom(q);
+        add(found);
     }
     return result;
+}
+
+QList<Customer> CustomerRepository::prefixMatches(const QString& column, const QString& prefix, int limit)
+{
+    // A range instead of LIKE so that both engines use the column's index.
+    Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE %2 >= :from AND %2 < :to ORDER BY %2, id LIMIT :limit")
+                    .arg(customerColumns, column));
+    q.bind(QStringLiteral(":from"), prefix)
+        .bind(QStringLiteral(":to"), prefix + QChar(0xFFFF))
+        .bind(QStringLiteral(":limit"), limit)
+        .exec();
+    QList<Customer> found;
+    while (q.next())
+        found << customerFrom(q);
+    return found;
 }
 
 std::optional<Customer> CustomerRepository::byId(qint64 id)
@@ -126,6 +156,7 @@ qint64 CustomerRepository::insert(const Customer& c)
         .bind(QStringLiteral(":email_lc"), c.email.toLower())
         .bind(QStringLiteral(":phone"), c.phone)
         .bind(QStringLiteral(":digits"), AssignRules::normalizePhone(c.phone))
+        .bind(QStringLiteral(":rev"), reversedDigits(c.phone))
         .bind(QStringLiteral(":status"), c.status)
         .bind(QStringLiteral(":language"), c.language)
         .bind(QStringLiteral(":payment"), QStringLiteral("card"))

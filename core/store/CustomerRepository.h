@@ -23,7 +23,10 @@ public:
     qint64 insertSite(const Site& site);
     qint64 insertContact(const Contact& contact);
 
+    static QString reversedDigits(const QString& phone); // for matching a number by its last digits
+
 private:
+    QList<Customer> prefixMatches(const QString& column, const QString& prefix, int limit);
     Database& m_db;
 };
 

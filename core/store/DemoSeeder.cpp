@@ -248,8 +248,8 @@ void DemoSeeder::seedCustomers(qint64 from, qint64 to, const std::function<void(
     for (qint64 start = from; start < to; start += chunk) {
         Transaction tx(m_db);
         Sql insert(m_db, QStringLiteral("INSERT INTO customers (type, name, name_lc, email, email_lc, phone,"
-                                        " phone_digits, status, language, payment_method, created_ms) VALUES"
-                                        " (:type, :name, :name_lc, :email, :email_lc, :phone, :digits, 'active',"
+                                        " phone_digits, phone_rev, status, language, payment_method, created_ms) VALUES"
+                                        " (:type, :name, :name_lc, :email, :email_lc, :phone, :digits, :rev, 'active',"
                                         " :language, 'card', :created) RETURNING id"));
         CustomerRepository customers(m_db);
         const qint64 end = qMin(to, start + chunk);
@@ -277,6 +277,7 @@ void DemoSeeder::seedCustomers(qint64 from, qint64 to, const std::function<void(
                 .bind(QStringLiteral(":email_lc"), email.toLower())
                 .bind(QStringLiteral(":phone"), phone)
                 .bind(QStringLiteral(":digits"), AssignRules::normalizePhone(phone))
+                .bind(QStringLiteral(":rev"), CustomerRepository::reversedDigits(phone))
                 .bind(QStringLiteral(":language"), QString::fromLatin1(languages[random.bounded(4)]))
                 .bind(QStringLiteral(":created"), Database::nowMs())
                 .exec();

@@ -21,11 +21,12 @@ QList<Migration> allMigrations()
              "CREATE TABLE staff_users (id {{ID}}, login TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
              " role TEXT NOT NULL DEFAULT 'staff', password_hash TEXT, created_ms BIGINT NOT NULL)",
              "CREATE TABLE customers (id {{ID}}, type TEXT NOT NULL, name TEXT NOT NULL, name_lc TEXT NOT NULL,"
-             " email TEXT, email_lc TEXT, phone TEXT, phone_digits TEXT, status TEXT NOT NULL DEFAULT 'active',"
+             " email TEXT, email_lc TEXT, phone TEXT, phone_digits TEXT, phone_rev TEXT, status TEXT NOT NULL DEFAULT 'active',"
              " language TEXT NOT NULL DEFAULT 'en', payment_method TEXT, created_ms BIGINT NOT NULL)",
              "CREATE INDEX customers_name_lc ON customers (name_lc)",
              "CREATE INDEX customers_email_lc ON customers (email_lc)",
              "CREATE INDEX customers_phone_digits ON customers (phone_digits)",
+             "CREATE INDEX customers_phone_rev ON customers (phone_rev)",
              "CREATE TABLE customer_sites (id {{ID}}, customer_id BIGINT NOT NULL REFERENCES customers (id),"
              " name TEXT NOT NULL, address TEXT NOT NULL DEFAULT '')",
              "CREATE INDEX customer_sites_customer ON customer_sites (customer_id)",
