@@ -1,4 +1,1487 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>AssignPlan</name>
+    <message>
+        <source>The product no longer exists. Reload the catalog and choose again.</source>
+        <translation>The product no longer exists. Reload the catalog and choose again.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Create the customer first, or search again by ID, email or phone.</source>
+        <translation>Customer not found. Create the customer first, or search again by ID, email or phone.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available: another order has reserved or used it. Pick another item.</source>
+        <translation>%1 is no longer available: another order has reserved or used it. Pick another item.</translation>
+    </message>
+    <message>
+        <source>%1 is required for %2. Pick one from the inventory.</source>
+        <translation>%1 is required for %2. Pick one from the inventory.</translation>
+    </message>
+    <message>
+        <source>The item picked for %1 is not a %1. Pick an item of the right kind.</source>
+        <translation>The item picked for %1 is not a %1. Pick an item of the right kind.</translation>
+    </message>
+    <message>
+        <source>There is no product &quot;%1&quot;. See switchboard-ctl products list.</source>
+        <translation>There is no product &quot;%1&quot;. See switchboard-ctl products list.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignRules</name>
+    <message>
+        <source>%1 is disabled in the catalog and cannot be assigned. Choose another product.</source>
+        <translation>%1 is disabled in the catalog and cannot be assigned. Choose another product.</translation>
+    </message>
+    <message>
+        <source>%1 is not an active customer. Reactivate the customer before assigning a plan.</source>
+        <translation>%1 is not an active customer. Reactivate the customer before assigning a plan.</translation>
+    </message>
+    <message>
+        <source>%1 is a business customer and %2 is only available to individual customers. Choose a business product or another customer.</source>
+        <translation>%1 is a business customer and %2 is only available to individual customers. Choose a business product or another customer.</translation>
+    </message>
+    <message>
+        <source>%1 is an individual customer and %2 is only available to business customers. Choose an individual product or another customer.</source>
+        <translation>%1 is an individual customer and %2 is only available to business customers. Choose an individual product or another customer.</translation>
+    </message>
+</context>
+<context>
+    <name>Backend</name>
+    <message>
+        <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
+        <translation>The built-in network-element simulator could not start. Check that loopback networking is available.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlCommands</name>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--json] COMMAND
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Usage: switchboard-ctl [--db URL] [--json] COMMAND
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 needs a value.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of at least %2, not &quot;%3&quot;.</source>
+        <translation>%1 must be a whole number of at least %2, not &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>No command given.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Unknown command &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema version %2).
+</source>
+        <translation>Database %1 is ready (schema version %2).
+</translation>
+    </message>
+    <message>
+        <source>Seeding customers: %1 of %2</source>
+        <translation>Seeding customers: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Demo data is in place with %1 customers.
+</source>
+        <translation>Demo data is in place with %1 customers.
+</translation>
+    </message>
+    <message>
+        <source>customers search needs the text to search for.</source>
+        <translation>customers search needs the text to search for.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Try different search terms (ID, email, phone) or create the customer first.
+</source>
+        <translation>Customer not found. Try different search terms (ID, email, phone) or create the customer first.
+</translation>
+    </message>
+    <message>
+        <source>inventory list needs --template NAME, for example --template &quot;SIM Card&quot;.</source>
+        <translation>inventory list needs --template NAME, for example --template &quot;SIM Card&quot;.</translation>
+    </message>
+    <message>
+        <source>No inventory available. Add more inventory items or check that item statuses are New or In Stock.
+</source>
+        <translation>No inventory available. Add more inventory items or check that item statuses are New or In Stock.
+</translation>
+    </message>
+    <message>
+        <source>assign needs --customer ID and --product SLUG.</source>
+        <translation>assign needs --customer ID and --product SLUG.</translation>
+    </message>
+    <message>
+        <source>--auto-renew must be yes or no, not &quot;%1&quot;.</source>
+        <translation>--auto-renew must be yes or no, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Unexpected argument &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--item must be TEMPLATE=ITEM_ID, for example &quot;SIM Card=42&quot;, not &quot;%1&quot;.</source>
+        <translation>--item must be TEMPLATE=ITEM_ID, for example &quot;SIM Card=42&quot;, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No inventory available for %1. Add more inventory items or check item statuses.</source>
+        <translation>No inventory available for %1. Add more inventory items or check item statuses.</translation>
+    </message>
+    <message>
+        <source>%1 does not need a %2.</source>
+        <translation>%1 does not need a %2.</translation>
+    </message>
+    <message>
+        <source>Service %1 created; provisioning job %2 is queued for a worker.
+</source>
+        <translation>Service %1 created; provisioning job %2 is queued for a worker.
+</translation>
+    </message>
+    <message>
+        <source>Service %1 is active (provisioning job %2).
+</source>
+        <translation>Service %1 is active (provisioning job %2).
+</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>The service record has been created but provisioning did not complete. Please review the error and retry.</source>
+        <translation>The service record has been created but provisioning did not complete. Please review the error and retry.</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1</source>
+        <translation>Provision ID: %1</translation>
+    </message>
+    <message>
+        <source>jobs show needs a provision ID (a whole number).</source>
+        <translation>jobs show needs a provision ID (a whole number).</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1 (%2), attempt %3
+</source>
+        <translation>Provision ID: %1 (%2), attempt %3
+</translation>
+    </message>
+    <message>
+        <source>jobs retry needs a provision ID (a whole number).</source>
+        <translation>jobs retry needs a provision ID (a whole number).</translation>
+    </message>
+    <message>
+        <source>Provisioning job %1 is queued again and resumes at the failed task.
+</source>
+        <translation>Provisioning job %1 is queued again and resumes at the failed task.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning worker running on %1. Stop it with Ctrl+C.</source>
+        <translation>Provisioning worker running on %1. Stop it with Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Provisioning job %1 finished.</source>
+        <translation>Provisioning job %1 finished.</translation>
+    </message>
+    <message>
+        <source>--port must be between 0 and 65535.</source>
+        <translation>--port must be between 0 and 65535.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1. Choose another port.</source>
+        <translation>Cannot listen on 127.0.0.1:%1. Choose another port.</translation>
+    </message>
+    <message>
+        <source>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</source>
+        <translation>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The database URL %1 names no file. Write it as sqlite:///path/to/file.db.</source>
+        <translation>The database URL %1 names no file. Write it as sqlite:///path/to/file.db.</translation>
+    </message>
+    <message>
+        <source>The database URL %1 is not valid. Write it as postgresql://user:password@host:port/database.</source>
+        <translation>The database URL %1 is not valid. Write it as postgresql://user:password@host:port/database.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database URL. Use sqlite:///path/to/file.db or postgresql://user@host:port/database.</source>
+        <translation>%1 is not a database URL. Use sqlite:///path/to/file.db or postgresql://user@host:port/database.</translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
+        <translation>There is no inventory template called &quot;%1&quot;. Known templates: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkError</name>
+    <message>
+        <source>The OCS has no account &quot;%1&quot; in tenant &quot;%2&quot;. Check the account name, or create the account first.</source>
+        <translation>The OCS has no account &quot;%1&quot; in tenant &quot;%2&quot;. Check the account name, or create the account first.</translation>
+    </message>
+    <message>
+        <source>The OCS found nothing for %1 (NOT_FOUND). Check the names sent in the request.</source>
+        <translation>The OCS found nothing for %1 (NOT_FOUND). Check the names sent in the request.</translation>
+    </message>
+    <message>
+        <source>The OCS already holds what %1 tried to create (EXISTS). Check whether an earlier attempt created it.</source>
+        <translation>The OCS already holds what %1 tried to create (EXISTS). Check whether an earlier attempt created it.</translation>
+    </message>
+    <message>
+        <source>The OCS rejected %1 because required fields are missing: %2. Check the parameters of this task in its playbook.</source>
+        <translation>The OCS rejected %1 because required fields are missing: %2. Check the parameters of this task in its playbook.</translation>
+    </message>
+    <message>
+        <source>The OCS reported an internal error for %1: %2. Check the OCS logs and its database, then retry.</source>
+        <translation>The OCS reported an internal error for %1: %2. Check the OCS logs and its database, then retry.</translation>
+    </message>
+    <message>
+        <source>The OCS refused %1 because account &quot;%2&quot; has insufficient credit. Top up the account or check its balances.</source>
+        <translation>The OCS refused %1 because account &quot;%2&quot; has insufficient credit. Top up the account or check its balances.</translation>
+    </message>
+    <message>
+        <source>The OCS refused %1 because account &quot;%2&quot; is disabled. Enable the account in the OCS, then retry.</source>
+        <translation>The OCS refused %1 because account &quot;%2&quot; is disabled. Enable the account in the OCS, then retry.</translation>
+    </message>
+    <message>
+        <source>The OCS is busy: too many requests at once. Wait a moment, then retry; if it keeps happening, raise its concurrent request limit.</source>
+        <translation>The OCS is busy: too many requests at once. Wait a moment, then retry; if it keeps happening, raise its concurrent request limit.</translation>
+    </message>
+    <message>
+        <source>The OCS does not know the method %1. Check that the address in Settings points to CGRateS and that its version supports this method.</source>
+        <translation>The OCS does not know the method %1. Check that the address in Settings points to CGRateS and that its version supports this method.</translation>
+    </message>
+    <message>
+        <source>The OCS rejected %1: %2. Check the OCS logs for details.</source>
+        <translation>The OCS rejected %1: %2. Check the OCS logs for details.</translation>
+    </message>
+    <message>
+        <source>The address of the %1 is not set. Enter it in Settings.</source>
+        <translation>The address of the %1 is not set. Enter it in Settings.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to %1 at %2. Check that it is online and that its address in Settings is right.</source>
+        <translation>Unable to connect to %1 at %2. Check that it is online and that its address in Settings is right.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 did not answer within %3 seconds. Check that it is running and not overloaded, then retry.</source>
+        <translation>The %1 at %2 did not answer within %3 seconds. Check that it is running and not overloaded, then retry.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the %1 at %2 failed. Check its certificate, the CA bundle set for it in Settings, and whether the address should start with http or https.</source>
+        <translation>The secure connection to the %1 at %2 failed. Check its certificate, the CA bundle set for it in Settings, and whether the address should start with http or https.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 closed the connection before answering. Check its logs for a crash or restart, then retry.</source>
+        <translation>The %1 at %2 closed the connection before answering. Check its logs for a crash or restart, then retry.</translation>
+    </message>
+    <message>
+        <source>The request to the %1 at %2 failed: %3. Check the network connection and the address in Settings.</source>
+        <translation>The request to the %1 at %2 failed: %3. Check the network connection and the address in Settings.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 reported an internal error (HTTP %3). Check its logs, then retry.</source>
+        <translation>The %1 at %2 reported an internal error (HTTP %3). Check its logs, then retry.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 rejected the request (HTTP %3). Check that its address in Settings points to the right service.</source>
+        <translation>The %1 at %2 rejected the request (HTTP %3). Check that its address in Settings points to the right service.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 sent a reply that could not be read. Check that its address in Settings points to the %1 and not to another service.</source>
+        <translation>The %1 at %2 sent a reply that could not be read. Check that its address in Settings points to the %1 and not to another service.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware refused the API key. Check the IPTV middleware key in Settings.</source>
+        <translation>The IPTV middleware refused the API key. Check the IPTV middleware key in Settings.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware rejected the request for device %1: %2. Check the device serial and the channel packages of the plan.</source>
+        <translation>The IPTV middleware rejected the request for device %1: %2. Check the device serial and the channel packages of the plan.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware has no device with serial %1. Check the serial; the device may have been deactivated already.</source>
+        <translation>The IPTV middleware has no device with serial %1. Check the serial; the device may have been deactivated already.</translation>
+    </message>
+    <message>
+        <source>Device %1 is already active on another account in the IPTV middleware. Check the serial, or deactivate the device there first.</source>
+        <translation>Device %1 is already active on another account in the IPTV middleware. Check the serial, or deactivate the device there first.</translation>
+    </message>
+    <message>
+        <source>The HSS refused the provisioning key. Check the HSS provisioning key in Settings; it must match the one in the PyHSS configuration.</source>
+        <translation>The HSS refused the provisioning key. Check the HSS provisioning key in Settings; it must match the one in the PyHSS configuration.</translation>
+    </message>
+    <message>
+        <source>The HSS already has authentication data (AuC) for IMSI %1 or for its ICCID. Check the SIM card, or remove the old AuC from the HSS first.</source>
+        <translation>The HSS already has authentication data (AuC) for IMSI %1 or for its ICCID. Check the SIM card, or remove the old AuC from the HSS first.</translation>
+    </message>
+    <message>
+        <source>The HSS already has a subscriber with IMSI %1, or its AuC is already in use. Check the IMSI, or remove the old subscriber from the HSS first.</source>
+        <translation>The HSS already has a subscriber with IMSI %1, or its AuC is already in use. Check the IMSI, or remove the old subscriber from the HSS first.</translation>
+    </message>
+    <message>
+        <source>The HSS rejected %1: %2. Check the subscriber and SIM data sent by this task.</source>
+        <translation>The HSS rejected %1: %2. Check the subscriber and SIM data sent by this task.</translation>
+    </message>
+    <message>
+        <source>The HSS has no subscriber with IMSI %1. Check the IMSI, or create the subscriber first.</source>
+        <translation>The HSS has no subscriber with IMSI %1. Check the IMSI, or create the subscriber first.</translation>
+    </message>
+    <message>
+        <source>The HSS has no AuC with id %1. It may have been removed already; check the HSS.</source>
+        <translation>The HSS has no AuC with id %1. It may have been removed already; check the HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</source>
+        <translation>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSimulator</name>
+    <message>
+        <source>The fault &quot;%1&quot; has no target. Write it as TARGET[:KIND][:once], for example APIerSv1.SetAccount:timeout.</source>
+        <translation>The fault &quot;%1&quot; has no target. Write it as TARGET[:KIND][:once], for example APIerSv1.SetAccount:timeout.</translation>
+    </message>
+    <message>
+        <source>The fault target &quot;%1&quot; is not known. Use a JSON-RPC method (APIerSv1.SetAccount), a route (PUT /subscriber/) or an element (ocs, hss, iptv).</source>
+        <translation>The fault target &quot;%1&quot; is not known. Use a JSON-RPC method (APIerSv1.SetAccount), a route (PUT /subscriber/) or an element (ocs, hss, iptv).</translation>
+    </message>
+    <message>
+        <source>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</source>
+        <translation>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <source>The playbook name &quot;%1&quot; is not valid. Check the product&apos;s provisioning play.</source>
+        <translation>The playbook name &quot;%1&quot; is not valid. Check the product&apos;s provisioning play.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; was not found. Check the product&apos;s provisioning play and the playbook directory in Settings.</source>
+        <translation>The playbook &quot;%1&quot; was not found. Check the product&apos;s provisioning play and the playbook directory in Settings.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; is not valid JSON with a list of tasks. Correct the file.</source>
+        <translation>The playbook &quot;%1&quot; is not valid JSON with a list of tasks. Correct the file.</translation>
+    </message>
+    <message>
+        <source>A task of the playbook &quot;%1&quot; has no label or no action. Correct the file.</source>
+        <translation>A task of the playbook &quot;%1&quot; has no label or no action. Correct the file.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; needs values the order does not have (%2). Check the product&apos;s inventory items and provisioning variables.</source>
+        <translation>The playbook &quot;%1&quot; needs values the order does not have (%2). Check the product&apos;s inventory items and provisioning variables.</translation>
+    </message>
+    <message>
+        <source>Validating customer account</source>
+        <translation>Validating customer account</translation>
+    </message>
+    <message>
+        <source>Assigning SIM Card (ICCID: %1)</source>
+        <translation>Assigning SIM Card (ICCID: %1)</translation>
+    </message>
+    <message>
+        <source>Assigning Mobile Number (%1)</source>
+        <translation>Assigning Mobile Number (%1)</translation>
+    </message>
+    <message>
+        <source>Activating SIM in HLR/HSS (IMSI: %1)</source>
+        <translation>Activating SIM in HLR/HSS (IMSI: %1)</translation>
+    </message>
+    <message>
+        <source>Configuring OCS account</source>
+        <translation>Configuring OCS account</translation>
+    </message>
+    <message>
+        <source>Creating service record</source>
+        <translation>Creating service record</translation>
+    </message>
+    <message>
+        <source>Sending welcome email</source>
+        <translation>Sending welcome email</translation>
+    </message>
+    <message>
+        <source>Assigning CPE Modem (%1)</source>
+        <translation>Assigning CPE Modem (%1)</translation>
+    </message>
+    <message>
+        <source>Creating RADIUS user (%1)</source>
+        <translation>Creating RADIUS user (%1)</translation>
+    </message>
+    <message>
+        <source>Assigning Set-top Box (%1)</source>
+        <translation>Assigning Set-top Box (%1)</translation>
+    </message>
+    <message>
+        <source>Activating set-top box on IPTV middleware</source>
+        <translation>Activating set-top box on IPTV middleware</translation>
+    </message>
+    <message>
+        <source>Assigning SIP DID (%1)</source>
+        <translation>Assigning SIP DID (%1)</translation>
+    </message>
+    <message>
+        <source>Creating SIP subscriber (%1)</source>
+        <translation>Creating SIP subscriber (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Provisioning</name>
+    <message>
+        <source>Provisioning timed out after %1 seconds. Check the provisioning logs for the step that hung and that the OCS and network systems are online, then retry.</source>
+        <translation>Provisioning timed out after %1 seconds. Check the provisioning logs for the step that hung and that the OCS and network systems are online, then retry.</translation>
+    </message>
+    <message>
+        <source>The playbook asks for the unknown action &quot;%1&quot;. Correct the playbook &quot;%2&quot;.</source>
+        <translation>The playbook asks for the unknown action &quot;%1&quot;. Correct the playbook &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Provision ID %1 does not exist. Check the number in the Provisioning list.</source>
+        <translation>Provision ID %1 does not exist. Check the number in the Provisioning list.</translation>
+    </message>
+    <message>
+        <source>Provision ID %1 has not failed (it is %2), so there is nothing to retry.</source>
+        <translation>Provision ID %1 has not failed (it is %2), so there is nothing to retry.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningAction</name>
+    <message>
+        <source>Customer %1 does not exist any more. Check the customer record.</source>
+        <translation>Customer %1 does not exist any more. Check the customer record.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is not active. Reactivate the customer, then retry.</source>
+        <translation>The account of %1 is not active. Reactivate the customer, then retry.</translation>
+    </message>
+    <message>
+        <source>%1 is not reserved for this service any more (status %2). Pick another item and assign the plan again.</source>
+        <translation>%1 is not reserved for this service any more (status %2). Pick another item and assign the plan again.</translation>
+    </message>
+    <message>
+        <source>No address is set for the %1. Set it in Settings, then retry.</source>
+        <translation>No address is set for the %1. Set it in Settings, then retry.</translation>
+    </message>
+    <message>
+        <source>Cannot write the %1 record. Check the stand-in folder in Settings.</source>
+        <translation>Cannot write the %1 record. Check the stand-in folder in Settings.</translation>
+    </message>
+    <message>
+        <source>The customer has no valid email address (%1). Correct it on the customer record, then retry.</source>
+        <translation>The customer has no valid email address (%1). Correct it on the customer record, then retry.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the mail outbox. Check the outbox folder in Settings.</source>
+        <translation>Cannot write to the mail outbox. Check the outbox folder in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>Service %1 does not exist.</source>
+        <translation>Service %1 does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Business</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Add-ons</translation>
+    </message>
+    <message>
+        <source>Service Plans</source>
+        <translation>Service Plans</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <source>IPTV</source>
+        <translation>IPTV</translation>
+    </message>
+    <message>
+        <source>VoIP</source>
+        <translation>VoIP</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>In Stock</source>
+        <translation>In Stock</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>Faulty</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Pending provisioning</source>
+        <translation>Pending provisioning</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>Not activated</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The database could not %1. Check that it is reachable and try again.</source>
+        <translation>The database could not %1. Check that it is reachable and try again.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1. Check the address, the credentials and that the server is running.</source>
+        <translation>Cannot open the database %1. Check the address, the credentials and that the server is running.</translation>
+    </message>
+    <message>
+        <source>prepare a query</source>
+        <translation>prepare a query</translation>
+    </message>
+    <message>
+        <source>run a query</source>
+        <translation>run a query</translation>
+    </message>
+    <message>
+        <source>save a record</source>
+        <translation>save a record</translation>
+    </message>
+    <message>
+        <source>save the change</source>
+        <translation>save the change</translation>
+    </message>
+    <message>
+        <source>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</source>
+        <translation>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard: assign plans and provision services for telecom customers.</source>
+        <translation>Switchboard: assign plans and provision services for telecom customers.</translation>
+    </message>
+    <message>
+        <source>Database URL (sqlite:///path or postgresql://…).</source>
+        <translation>Database URL (sqlite:///path or postgresql://…).</translation>
+    </message>
+    <message>
+        <source>Language: en, pt_BR, fr or es.</source>
+        <translation>Language: en, pt_BR, fr or es.</translation>
+    </message>
+    <message>
+        <source>Save screenshots of the assign-plan flow to DIR, then exit.</source>
+        <translation>Save screenshots of the assign-plan flow to DIR, then exit.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AppController</name>
+    <message>
+        <source>Switchboard could not start</source>
+        <translation>Switchboard could not start</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AssignPlanDialog</name>
+    <message>
+        <source>Assign Plan — %1</source>
+        <translation>Assign Plan — %1</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>Assign %1 to %2</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a customer</source>
+        <translation>Assign %1 to a customer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm &amp;&amp; Provision</source>
+        <translation>&amp;Confirm &amp;&amp; Provision</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>Select Customer</source>
+        <translation>Select Customer</translation>
+    </message>
+    <message>
+        <source>Configure Inventory</source>
+        <translation>Configure Inventory</translation>
+    </message>
+    <message>
+        <source>Auto-Renewal</source>
+        <translation>Auto-Renewal</translation>
+    </message>
+    <message>
+        <source>Review and Confirm</source>
+        <translation>Review and Confirm</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Submitting…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AutoRenewStep</name>
+    <message>
+        <source>Would you like to enable auto-renewal for this service?</source>
+        <translation>Would you like to enable auto-renewal for this service?</translation>
+    </message>
+    <message>
+        <source>When enabled, this service will automatically renew at the end of each billing period and charge the customer&apos;s default payment method.</source>
+        <translation>When enabled, this service will automatically renew at the end of each billing period and charge the customer&apos;s default payment method.</translation>
+    </message>
+    <message>
+        <source>Yes: the service renews automatically and the customer is charged monthly.
+No: the service expires at the end of the contract period; renewal is manual.</source>
+        <translation>Yes: the service renews automatically and the customer is charged monthly.
+No: the service expires at the end of the contract period; renewal is manual.</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Yes</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CatalogPage</name>
+    <message>
+        <source>Product Catalog</source>
+        <translation>Product Catalog</translation>
+    </message>
+    <message>
+        <source>Service Plans</source>
+        <translation>Service Plans</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Add-ons</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Carousel</source>
+        <translation>Carousel</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Show only the products available to this customer type.</source>
+        <translation>Show only the products available to this customer type.</translation>
+    </message>
+    <message>
+        <source>Loading products…</source>
+        <translation>Loading products…</translation>
+    </message>
+    <message>
+        <source>No products available</source>
+        <translation>No products available</translation>
+    </message>
+    <message>
+        <source>• Toggle customer type (Individual vs Business)
+• Check product catalog has enabled products
+• Verify products match customer eligibility</source>
+        <translation>• Toggle customer type (Individual vs Business)
+• Check product catalog has enabled products
+• Verify products match customer eligibility</translation>
+    </message>
+    <message>
+        <source>Any Customer</source>
+        <translation>Any Customer</translation>
+    </message>
+    <message>
+        <source>Assigning a plan to %1. Only products for %2 customers are shown.</source>
+        <translation>Assigning a plan to %1. Only products for %2 customers are shown.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomerSearchCombo</name>
+    <message>
+        <source>Name, customer ID, email or phone</source>
+        <translation>Name, customer ID, email or phone</translation>
+    </message>
+    <message>
+        <source>Type to search by customer name, customer ID, email address or phone number.</source>
+        <translation>Type to search by customer name, customer ID, email address or phone number.</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Customer not found</translation>
+    </message>
+    <message>
+        <source>• Create customer first</source>
+        <translation>• Create customer first</translation>
+    </message>
+    <message>
+        <source>• Try different search terms (ID, email, phone)</source>
+        <translation>• Try different search terms (ID, email, phone)</translation>
+    </message>
+    <message>
+        <source>• Check for typos</source>
+        <translation>• Check for typos</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Search by name, customer ID, email or phone</source>
+        <translation>Search by name, customer ID, email or phone</translation>
+    </message>
+    <message>
+        <source>Search for a customer, then pick them from the list to see their details and services.</source>
+        <translation>Search for a customer, then pick them from the list to see their details and services.</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation>Sites:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Contacts:</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>&amp;Add Service</source>
+        <translation>&amp;Add Service</translation>
+    </message>
+    <message>
+        <source>Assign a plan from the catalog to this customer.</source>
+        <translation>Assign a plan from the catalog to this customer.</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Customer not found</translation>
+    </message>
+    <message>
+        <source>• Create customer first</source>
+        <translation>• Create customer first</translation>
+    </message>
+    <message>
+        <source>• Try different search terms (ID, email, phone)</source>
+        <translation>• Try different search terms (ID, email, phone)</translation>
+    </message>
+    <message>
+        <source>• Check for typos</source>
+        <translation>• Check for typos</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technical</translation>
+    </message>
+    <message>
+        <source>%1: %2 &lt;%3&gt;</source>
+        <translation>%1: %2 &lt;%3&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Services (%n)</source>
+        <translation>
+            <numerusform>Services (%n)</numerusform>
+            <numerusform>Services (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::Formatting</name>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>ICCID</source>
+        <translation>ICCID</translation>
+    </message>
+    <message>
+        <source>MSISDN</source>
+        <translation>MSISDN</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>number (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 - %2 (%3)</source>
+        <comment>reference - identifier (status)</comment>
+        <translation>%1 - %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 - %2: %3 (%4)</source>
+        <comment>reference - label: identifier (status)</comment>
+        <translation>%1 - %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>reference (identifier)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <comment>reference (label: identifier)</comment>
+        <translation>%1 (%2: %3)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed. Check the connection to the database and try again.</source>
+        <translation>The operation could not be completed. Check the connection to the database and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::InventoryPicker</name>
+    <message>
+        <source>%1 *</source>
+        <comment>required field</comment>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (required)</translation>
+    </message>
+    <message>
+        <source>No inventory available</source>
+        <translation>No inventory available</translation>
+    </message>
+    <message>
+        <source>• Add more inventory items to system
+• Check item status (should be &quot;New&quot; or &quot;In Stock&quot;)
+• Verify inventory template names match product requirements</source>
+        <translation>• Add more inventory items to system
+• Check item status (should be &quot;New&quot; or &quot;In Stock&quot;)
+• Verify inventory template names match product requirements</translation>
+    </message>
+    <message>
+        <source>Select %1…</source>
+        <translation>Select %1…</translation>
+    </message>
+    <message>
+        <source>Reserving %1…</source>
+        <translation>Reserving %1…</translation>
+    </message>
+    <message>
+        <source>The reservation of %1 has expired. Pick an item again.</source>
+        <translation>The reservation of %1 has expired. Pick an item again.</translation>
+    </message>
+    <message>
+        <source>Reserved for %1</source>
+        <translation>Reserved for %1</translation>
+    </message>
+    <message>
+        <source>Loading available items…</source>
+        <translation>Loading available items…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) available. The item you pick is reserved for this order.</source>
+        <translation>
+            <numerusform>%n item available. The item you pick is reserved for this order.</numerusform>
+            <numerusform>%n items available. The item you pick is reserved for this order.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::InventoryStep</name>
+    <message>
+        <source>Required Inventory Items:</source>
+        <translation>Required Inventory Items:</translation>
+    </message>
+    <message>
+        <source>An asterisk (*) marks a required item. Only items that are New or In Stock are shown; the items you pick are reserved until you confirm or cancel.</source>
+        <translation>An asterisk (*) marks a required item. Only items that are New or In Stock are shown; the items you pick are reserved until you confirm or cancel.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::JobLogDialog</name>
+    <message>
+        <source>Provisioning Log — Provision ID %1</source>
+        <translation>Provisioning Log — Provision ID %1</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1 · %2 · attempt %3 · requested by %4 on %5</source>
+        <translation>Provision ID: %1 · %2 · attempt %3 · requested by %4 on %5</translation>
+    </message>
+    <message>
+        <source>&amp;Copy All</source>
+        <translation>&amp;Copy All</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 %2. %3 — %4</source>
+        <translation>%1 %2. %3 — %4</translation>
+    </message>
+    <message>
+        <source>    Action: %1</source>
+        <translation>    Action: %1</translation>
+    </message>
+    <message>
+        <source>    Started: %1   Finished: %2</source>
+        <translation>    Started: %1   Finished: %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>    Error: %1</source>
+        <translation>    Error: %1</translation>
+    </message>
+    <message>
+        <source>Job error: %1</source>
+        <translation>Job error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::JobTableModel</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Provision ID</source>
+        <translation>Provision ID</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>sb::MainWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Provisioning</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;About Switchboard</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Search Customers:</source>
+        <translation>Search Customers:</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Provisioning worker: running in this application</source>
+        <translation>Provisioning worker: running in this application</translation>
+    </message>
+    <message>
+        <source>Provisioning worker: external</source>
+        <translation>Provisioning worker: external</translation>
+    </message>
+    <message>
+        <source>Network: built-in simulator</source>
+        <translation>Network: built-in simulator</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>Network: %1</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>About Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</source>
+        <translation>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProductCard</name>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1 / month</translation>
+    </message>
+    <message>
+        <source>Setup fee: %1</source>
+        <translation>Setup fee: %1</translation>
+    </message>
+    <message>
+        <source>Assign to Customer</source>
+        <translation>Assign to Customer</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a customer</source>
+        <translation>Assign %1 to a customer</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProductCardsView</name>
+    <message>
+        <source>Previous products (Left arrow)</source>
+        <translation>Previous products (Left arrow)</translation>
+    </message>
+    <message>
+        <source>Next products (Right arrow)</source>
+        <translation>Next products (Right arrow)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1–%2 of %n product(s)</source>
+        <translation>
+            <numerusform>Showing %1–%2 of %n product</numerusform>
+            <numerusform>Showing %1–%2 of %n products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProvisioningPage</name>
+    <message>
+        <source>Provisioning Jobs</source>
+        <translation>Provisioning Jobs</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Show the progress of the selected job, with View Logs and Retry.</source>
+        <translation>Show the progress of the selected job, with View Logs and Retry.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProvisioningProgressDialog</name>
+    <message>
+        <source>Provisioning Progress</source>
+        <translation>Provisioning Progress</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Provisioning</translation>
+    </message>
+    <message>
+        <source>Provisioning %1</source>
+        <translation>Provisioning %1</translation>
+    </message>
+    <message>
+        <source>Service ID:</source>
+        <translation>Service ID:</translation>
+    </message>
+    <message>
+        <source>Service Name:</source>
+        <translation>Service Name:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>The service record has been created but provisioning did not complete. Please review the error and retry.</source>
+        <translation>The service record has been created but provisioning did not complete. Please review the error and retry.</translation>
+    </message>
+    <message>
+        <source>Provision ID:</source>
+        <translation>Provision ID:</translation>
+    </message>
+    <message>
+        <source>&amp;View Service</source>
+        <translation>&amp;View Service</translation>
+    </message>
+    <message>
+        <source>View &amp;Logs</source>
+        <translation>View &amp;Logs</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>Retrying…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Provisioning continues in the background. Reopen it from the Provisioning page.</source>
+        <translation>Provisioning continues in the background. Reopen it from the Provisioning page.</translation>
+    </message>
+    <message>
+        <source>Loading provisioning tasks…</source>
+        <translation>Loading provisioning tasks…</translation>
+    </message>
+    <message>
+        <source>%1 (in progress...)</source>
+        <translation>%1 (in progress...)</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2 tasks completed</source>
+        <translation>Progress: %1 of %2 tasks completed</translation>
+    </message>
+    <message>
+        <source>Provisioning stopped without a reason. Open the logs for details.</source>
+        <translation>Provisioning stopped without a reason. Open the logs for details.</translation>
+    </message>
+    <message>
+        <source>Service successfully provisioned</source>
+        <translation>Service successfully provisioned</translation>
+    </message>
+    <message>
+        <source>Service successfully provisioned for %1</source>
+        <translation>Service successfully provisioned for %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ReviewStep</name>
+    <message>
+        <source>Check every selection, then click Confirm &amp; Provision to start provisioning.</source>
+        <translation>Check every selection, then click Confirm &amp; Provision to start provisioning.</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Product:</translation>
+    </message>
+    <message>
+        <source>Inventory:</source>
+        <translation>Inventory:</translation>
+    </message>
+    <message>
+        <source>Pricing:</source>
+        <translation>Pricing:</translation>
+    </message>
+    <message>
+        <source>Setup Fee:</source>
+        <translation>Setup Fee:</translation>
+    </message>
+    <message>
+        <source>Monthly Cost:</source>
+        <translation>Monthly Cost:</translation>
+    </message>
+    <message>
+        <source>Auto-Renew:</source>
+        <translation>Auto-Renew:</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>None required</source>
+        <translation>None required</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SelectCustomerStep</name>
+    <message>
+        <source>&amp;Search Customers:</source>
+        <translation>&amp;Search Customers:</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Ensure you&apos;ve selected the correct customer before proceeding. Assigning a plan to the wrong customer requires manual intervention to correct.</source>
+        <translation>Ensure you&apos;ve selected the correct customer before proceeding. Assigning a plan to the wrong customer requires manual intervention to correct.</translation>
+    </message>
+    <message>
+        <source>Checking that %1 can take %2…</source>
+        <translation>Checking that %1 can take %2…</translation>
+    </message>
+    <message>
+        <source>✓ %1 (%2) can take %3.</source>
+        <translation>✓ %1 (%2) can take %3.</translation>
+    </message>
+    <message>
+        <source>Type a name, customer ID, email address or phone number, then pick the customer.</source>
+        <translation>Type a name, customer ID, email address or phone number, then pick the customer.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ServiceTableModel</name>
+    <message>
+        <source>Service ID</source>
+        <translation>Service ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Auto-Renew</source>
+        <translation>Auto-Renew</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Monthly Cost</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ServicesPage</name>
+    <message>
+        <source>Recent Services</source>
+        <translation>Recent Services</translation>
+    </message>
+    <message>
+        <source>Double-click a service to open it on its customer&apos;s page.</source>
+        <translation>Double-click a service to open it on its customer&apos;s page.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StartupWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Opening database…</source>
+        <translation>Opening database…</translation>
+    </message>
+    <message>
+        <source>Preparing the local database on this computer.</source>
+        <translation>Preparing the local database on this computer.</translation>
+    </message>
+</context>
 </TS>

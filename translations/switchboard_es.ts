@@ -1,4 +1,1487 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+<context>
+    <name>AssignPlan</name>
+    <message>
+        <source>The product no longer exists. Reload the catalog and choose again.</source>
+        <translation>El producto ya no existe. Vuelve a cargar el catálogo y elige de nuevo.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Create the customer first, or search again by ID, email or phone.</source>
+        <translation>Cliente no encontrado. Crea el cliente primero o vuelve a buscar por ID, correo electrónico o teléfono.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available: another order has reserved or used it. Pick another item.</source>
+        <translation>%1 ya no está disponible: otro pedido lo ha reservado o utilizado. Elige otro elemento.</translation>
+    </message>
+    <message>
+        <source>%1 is required for %2. Pick one from the inventory.</source>
+        <translation>El elemento %1 es obligatorio para %2. Elige uno del inventario.</translation>
+    </message>
+    <message>
+        <source>The item picked for %1 is not a %1. Pick an item of the right kind.</source>
+        <translation>El elemento elegido para %1 no es del tipo %1. Elige un elemento del tipo correcto.</translation>
+    </message>
+    <message>
+        <source>There is no product &quot;%1&quot;. See switchboard-ctl products list.</source>
+        <translation>No existe el producto &quot;%1&quot;. Consulta switchboard-ctl products list.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignRules</name>
+    <message>
+        <source>%1 is disabled in the catalog and cannot be assigned. Choose another product.</source>
+        <translation>%1 está deshabilitado en el catálogo y no se puede asignar. Elige otro producto.</translation>
+    </message>
+    <message>
+        <source>%1 is not an active customer. Reactivate the customer before assigning a plan.</source>
+        <translation>%1 no es un cliente activo. Reactiva el cliente antes de asignar un plan.</translation>
+    </message>
+    <message>
+        <source>%1 is a business customer and %2 is only available to individual customers. Choose a business product or another customer.</source>
+        <translation>%1 es un cliente empresarial y %2 solo está disponible para clientes individuales. Elige un producto empresarial u otro cliente.</translation>
+    </message>
+    <message>
+        <source>%1 is an individual customer and %2 is only available to business customers. Choose an individual product or another customer.</source>
+        <translation>%1 es un cliente individual y %2 solo está disponible para clientes empresariales. Elige un producto individual u otro cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>Backend</name>
+    <message>
+        <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
+        <translation>No se pudo iniciar el simulador de elementos de red integrado. Verifica que la red de loopback esté disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlCommands</name>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--json] COMMAND
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Uso: switchboard-ctl [--db URL] [--json] COMMAND
+Comandos:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 necesita un valor.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of at least %2, not &quot;%3&quot;.</source>
+        <translation>%1 debe ser un número entero mayor o igual que %2, no &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>No se indicó ningún comando.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Comando desconocido &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema version %2).
+</source>
+        <translation>La base de datos %1 está lista (versión del esquema %2).
+</translation>
+    </message>
+    <message>
+        <source>Seeding customers: %1 of %2</source>
+        <translation>Creando clientes de demostración: %1 de %2</translation>
+    </message>
+    <message>
+        <source>Demo data is in place with %1 customers.
+</source>
+        <translation>Los datos de demostración están listos, con %1 clientes.
+</translation>
+    </message>
+    <message>
+        <source>customers search needs the text to search for.</source>
+        <translation>customers search necesita el texto que se va a buscar.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Try different search terms (ID, email, phone) or create the customer first.
+</source>
+        <translation>Cliente no encontrado. Prueba diferentes términos de búsqueda (ID, correo electrónico, teléfono) o crea el cliente primero.
+</translation>
+    </message>
+    <message>
+        <source>inventory list needs --template NAME, for example --template &quot;SIM Card&quot;.</source>
+        <translation>inventory list necesita --template NAME, por ejemplo --template &quot;SIM Card&quot;.</translation>
+    </message>
+    <message>
+        <source>No inventory available. Add more inventory items or check that item statuses are New or In Stock.
+</source>
+        <translation>No hay inventario disponible. Agrega más elementos de inventario o verifica que el estado de los elementos sea Nuevo o En Stock.
+</translation>
+    </message>
+    <message>
+        <source>assign needs --customer ID and --product SLUG.</source>
+        <translation>assign necesita --customer ID y --product SLUG.</translation>
+    </message>
+    <message>
+        <source>--auto-renew must be yes or no, not &quot;%1&quot;.</source>
+        <translation>--auto-renew debe ser yes o no, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argumento inesperado &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--item must be TEMPLATE=ITEM_ID, for example &quot;SIM Card=42&quot;, not &quot;%1&quot;.</source>
+        <translation>--item debe tener el formato TEMPLATE=ITEM_ID, por ejemplo &quot;SIM Card=42&quot;, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No inventory available for %1. Add more inventory items or check item statuses.</source>
+        <translation>No hay inventario disponible para %1. Agrega más elementos de inventario o verifica el estado de los elementos.</translation>
+    </message>
+    <message>
+        <source>%1 does not need a %2.</source>
+        <translation>%1 no necesita %2.</translation>
+    </message>
+    <message>
+        <source>Service %1 created; provisioning job %2 is queued for a worker.
+</source>
+        <translation>Servicio %1 creado; el trabajo de aprovisionamiento %2 está en cola a la espera de un proceso de aprovisionamiento.
+</translation>
+    </message>
+    <message>
+        <source>Service %1 is active (provisioning job %2).
+</source>
+        <translation>El servicio %1 está activo (trabajo de aprovisionamiento %2).
+</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>The service record has been created but provisioning did not complete. Please review the error and retry.</source>
+        <translation>El registro de servicio ha sido creado pero el aprovisionamiento no se completó. Por favor, revisa el error y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1</source>
+        <translation>ID de Aprovisionamiento: %1</translation>
+    </message>
+    <message>
+        <source>jobs show needs a provision ID (a whole number).</source>
+        <translation>jobs show necesita un ID de aprovisionamiento (un número entero).</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1 (%2), attempt %3
+</source>
+        <translation>ID de Aprovisionamiento: %1 (%2), intento %3
+</translation>
+    </message>
+    <message>
+        <source>jobs retry needs a provision ID (a whole number).</source>
+        <translation>jobs retry necesita un ID de aprovisionamiento (un número entero).</translation>
+    </message>
+    <message>
+        <source>Provisioning job %1 is queued again and resumes at the failed task.
+</source>
+        <translation>El trabajo de aprovisionamiento %1 vuelve a estar en cola y se reanudará en la tarea fallida.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning worker running on %1. Stop it with Ctrl+C.</source>
+        <translation>Proceso de aprovisionamiento en ejecución en %1. Detenlo con Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Provisioning job %1 finished.</source>
+        <translation>Trabajo de aprovisionamiento %1 finalizado.</translation>
+    </message>
+    <message>
+        <source>--port must be between 0 and 65535.</source>
+        <translation>--port debe estar entre 0 y 65535.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1. Choose another port.</source>
+        <translation>No se puede escuchar en 127.0.0.1:%1. Elige otro puerto.</translation>
+    </message>
+    <message>
+        <source>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</source>
+        <translation>Simulador de elementos de red escuchando en %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The database URL %1 names no file. Write it as sqlite:///path/to/file.db.</source>
+        <translation>La URL de la base de datos %1 no indica ningún archivo. Escríbela como sqlite:///path/to/file.db.</translation>
+    </message>
+    <message>
+        <source>The database URL %1 is not valid. Write it as postgresql://user:password@host:port/database.</source>
+        <translation>La URL de la base de datos %1 no es válida. Escríbela como postgresql://user:password@host:port/database.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database URL. Use sqlite:///path/to/file.db or postgresql://user@host:port/database.</source>
+        <translation>%1 no es una URL de base de datos. Usa sqlite:///path/to/file.db o postgresql://user@host:port/database.</translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
+        <translation>No existe ninguna plantilla de inventario llamada &quot;%1&quot;. Plantillas conocidas: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkError</name>
+    <message>
+        <source>The OCS has no account &quot;%1&quot; in tenant &quot;%2&quot;. Check the account name, or create the account first.</source>
+        <translation>OCS no tiene la cuenta &quot;%1&quot; en el tenant &quot;%2&quot;. Verifica el nombre de la cuenta o crea primero la cuenta.</translation>
+    </message>
+    <message>
+        <source>The OCS found nothing for %1 (NOT_FOUND). Check the names sent in the request.</source>
+        <translation>OCS no encontró nada para %1 (NOT_FOUND). Verifica los nombres enviados en la solicitud.</translation>
+    </message>
+    <message>
+        <source>The OCS already holds what %1 tried to create (EXISTS). Check whether an earlier attempt created it.</source>
+        <translation>OCS ya contiene lo que %1 intentó crear (EXISTS). Verifica si un intento anterior lo creó.</translation>
+    </message>
+    <message>
+        <source>The OCS rejected %1 because required fields are missing: %2. Check the parameters of this task in its playbook.</source>
+        <translation>OCS rechazó %1 porque faltan campos obligatorios: %2. Verifica los parámetros de esta tarea en su libro de jugadas.</translation>
+    </message>
+    <message>
+        <source>The OCS reported an internal error for %1: %2. Check the OCS logs and its database, then retry.</source>
+        <translation>OCS informó un error interno para %1: %2. Revisa los registros de OCS y su base de datos, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The OCS refused %1 because account &quot;%2&quot; has insufficient credit. Top up the account or check its balances.</source>
+        <translation>OCS rechazó %1 porque la cuenta &quot;%2&quot; no tiene saldo suficiente. Recarga la cuenta o revisa sus saldos.</translation>
+    </message>
+    <message>
+        <source>The OCS refused %1 because account &quot;%2&quot; is disabled. Enable the account in the OCS, then retry.</source>
+        <translation>OCS rechazó %1 porque la cuenta &quot;%2&quot; está deshabilitada. Habilita la cuenta en OCS y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The OCS is busy: too many requests at once. Wait a moment, then retry; if it keeps happening, raise its concurrent request limit.</source>
+        <translation>OCS está ocupado: demasiadas solicitudes a la vez. Espera un momento y vuelve a intentarlo; si sigue ocurriendo, aumenta su límite de solicitudes simultáneas.</translation>
+    </message>
+    <message>
+        <source>The OCS does not know the method %1. Check that the address in Settings points to CGRateS and that its version supports this method.</source>
+        <translation>OCS no reconoce el método %1. Verifica que la dirección en Configuración apunte a CGRateS y que su versión admita este método.</translation>
+    </message>
+    <message>
+        <source>The OCS rejected %1: %2. Check the OCS logs for details.</source>
+        <translation>OCS rechazó %1: %2. Revisa los registros de OCS para más detalles.</translation>
+    </message>
+    <message>
+        <source>The address of the %1 is not set. Enter it in Settings.</source>
+        <translation>La dirección de %1 no está configurada. Introdúcela en Configuración.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to %1 at %2. Check that it is online and that its address in Settings is right.</source>
+        <translation>No se pudo conectar a %1 en %2. Verifica que esté en línea y que su dirección en Configuración sea correcta.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 did not answer within %3 seconds. Check that it is running and not overloaded, then retry.</source>
+        <translation>%1 en %2 no respondió en %3 segundos. Verifica que esté en ejecución y no esté sobrecargado, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the %1 at %2 failed. Check its certificate, the CA bundle set for it in Settings, and whether the address should start with http or https.</source>
+        <translation>La conexión segura con %1 en %2 falló. Verifica su certificado, el paquete de CA configurado para él en Configuración y si la dirección debe empezar por http o https.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 closed the connection before answering. Check its logs for a crash or restart, then retry.</source>
+        <translation>%1 en %2 cerró la conexión antes de responder. Revisa sus registros en busca de un fallo o reinicio, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The request to the %1 at %2 failed: %3. Check the network connection and the address in Settings.</source>
+        <translation>La solicitud a %1 en %2 falló: %3. Verifica la conexión de red y la dirección en Configuración.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 reported an internal error (HTTP %3). Check its logs, then retry.</source>
+        <translation>%1 en %2 informó un error interno (HTTP %3). Revisa sus registros y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 rejected the request (HTTP %3). Check that its address in Settings points to the right service.</source>
+        <translation>%1 en %2 rechazó la solicitud (HTTP %3). Verifica que su dirección en Configuración apunte al servicio correcto.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 sent a reply that could not be read. Check that its address in Settings points to the %1 and not to another service.</source>
+        <translation>%1 en %2 envió una respuesta que no se pudo leer. Verifica que su dirección en Configuración apunte a %1 y no a otro servicio.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware refused the API key. Check the IPTV middleware key in Settings.</source>
+        <translation>El middleware IPTV rechazó la clave de API. Verifica la clave del middleware IPTV en Configuración.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware rejected the request for device %1: %2. Check the device serial and the channel packages of the plan.</source>
+        <translation>El middleware IPTV rechazó la solicitud para el dispositivo %1: %2. Verifica el número de serie del dispositivo y los paquetes de canales del plan.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware has no device with serial %1. Check the serial; the device may have been deactivated already.</source>
+        <translation>El middleware IPTV no tiene ningún dispositivo con el número de serie %1. Verifica el número de serie; es posible que el dispositivo ya se haya desactivado.</translation>
+    </message>
+    <message>
+        <source>Device %1 is already active on another account in the IPTV middleware. Check the serial, or deactivate the device there first.</source>
+        <translation>El dispositivo %1 ya está activo en otra cuenta del middleware IPTV. Verifica el número de serie o desactiva primero el dispositivo allí.</translation>
+    </message>
+    <message>
+        <source>The HSS refused the provisioning key. Check the HSS provisioning key in Settings; it must match the one in the PyHSS configuration.</source>
+        <translation>El HSS rechazó la clave de aprovisionamiento. Verifica la clave de aprovisionamiento del HSS en Configuración; debe coincidir con la de la configuración de PyHSS.</translation>
+    </message>
+    <message>
+        <source>The HSS already has authentication data (AuC) for IMSI %1 or for its ICCID. Check the SIM card, or remove the old AuC from the HSS first.</source>
+        <translation>El HSS ya tiene datos de autenticación (AuC) para el IMSI %1 o para su ICCID. Verifica la tarjeta SIM o elimina primero el AuC antiguo del HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS already has a subscriber with IMSI %1, or its AuC is already in use. Check the IMSI, or remove the old subscriber from the HSS first.</source>
+        <translation>El HSS ya tiene un suscriptor con el IMSI %1, o su AuC ya está en uso. Verifica el IMSI o elimina primero el suscriptor antiguo del HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS rejected %1: %2. Check the subscriber and SIM data sent by this task.</source>
+        <translation>El HSS rechazó %1: %2. Verifica los datos del suscriptor y de la SIM enviados por esta tarea.</translation>
+    </message>
+    <message>
+        <source>The HSS has no subscriber with IMSI %1. Check the IMSI, or create the subscriber first.</source>
+        <translation>El HSS no tiene ningún suscriptor con el IMSI %1. Verifica el IMSI o crea primero el suscriptor.</translation>
+    </message>
+    <message>
+        <source>The HSS has no AuC with id %1. It may have been removed already; check the HSS.</source>
+        <translation>El HSS no tiene ningún AuC con el id %1. Es posible que ya se haya eliminado; revisa el HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</source>
+        <translation>El HSS no tiene ningún suscriptor con el id %1. Es posible que ya se haya eliminado; revisa el HSS.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSimulator</name>
+    <message>
+        <source>The fault &quot;%1&quot; has no target. Write it as TARGET[:KIND][:once], for example APIerSv1.SetAccount:timeout.</source>
+        <translation>El fallo &quot;%1&quot; no tiene destino. Escríbelo como TARGET[:KIND][:once], por ejemplo APIerSv1.SetAccount:timeout.</translation>
+    </message>
+    <message>
+        <source>The fault target &quot;%1&quot; is not known. Use a JSON-RPC method (APIerSv1.SetAccount), a route (PUT /subscriber/) or an element (ocs, hss, iptv).</source>
+        <translation>El destino de fallo &quot;%1&quot; no es conocido. Usa un método JSON-RPC (APIerSv1.SetAccount), una ruta (PUT /subscriber/) o un elemento (ocs, hss, iptv).</translation>
+    </message>
+    <message>
+        <source>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</source>
+        <translation>El tipo de fallo &quot;%1&quot; no es conocido. Usa error, error=TEXT, http500 (cualquier 4xx o 5xx), timeout, drop o malformed, opcionalmente seguido de :once o :times=N.</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <source>The playbook name &quot;%1&quot; is not valid. Check the product&apos;s provisioning play.</source>
+        <translation>El nombre de libro de jugadas &quot;%1&quot; no es válido. Verifica el libro de jugadas de aprovisionamiento configurado en el producto.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; was not found. Check the product&apos;s provisioning play and the playbook directory in Settings.</source>
+        <translation>No se encontró el libro de jugadas &quot;%1&quot;. Verifica el libro de jugadas de aprovisionamiento configurado en el producto y el directorio de libros de jugadas en Configuración.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; is not valid JSON with a list of tasks. Correct the file.</source>
+        <translation>El libro de jugadas &quot;%1&quot; no es un JSON válido con una lista de tareas. Corrige el archivo.</translation>
+    </message>
+    <message>
+        <source>A task of the playbook &quot;%1&quot; has no label or no action. Correct the file.</source>
+        <translation>Una tarea del libro de jugadas &quot;%1&quot; no tiene etiqueta o acción. Corrige el archivo.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; needs values the order does not have (%2). Check the product&apos;s inventory items and provisioning variables.</source>
+        <translation>El libro de jugadas &quot;%1&quot; necesita valores que el pedido no tiene (%2). Verifica los elementos de inventario y las variables de aprovisionamiento del producto.</translation>
+    </message>
+    <message>
+        <source>Validating customer account</source>
+        <translation>Validando cuenta del cliente</translation>
+    </message>
+    <message>
+        <source>Assigning SIM Card (ICCID: %1)</source>
+        <translation>Asignando Tarjeta SIM (ICCID: %1)</translation>
+    </message>
+    <message>
+        <source>Assigning Mobile Number (%1)</source>
+        <translation>Asignando Número Móvil (%1)</translation>
+    </message>
+    <message>
+        <source>Activating SIM in HLR/HSS (IMSI: %1)</source>
+        <translation>Activando SIM en HLR/HSS (IMSI: %1)</translation>
+    </message>
+    <message>
+        <source>Configuring OCS account</source>
+        <translation>Configurando cuenta OCS</translation>
+    </message>
+    <message>
+        <source>Creating service record</source>
+        <translation>Creando registro de servicio</translation>
+    </message>
+    <message>
+        <source>Sending welcome email</source>
+        <translation>Enviando correo electrónico de bienvenida</translation>
+    </message>
+    <message>
+        <source>Assigning CPE Modem (%1)</source>
+        <translation>Asignando Módem CPE (%1)</translation>
+    </message>
+    <message>
+        <source>Creating RADIUS user (%1)</source>
+        <translation>Creando usuario RADIUS (%1)</translation>
+    </message>
+    <message>
+        <source>Assigning Set-top Box (%1)</source>
+        <translation>Asignando Decodificador (%1)</translation>
+    </message>
+    <message>
+        <source>Activating set-top box on IPTV middleware</source>
+        <translation>Activando decodificador en el middleware IPTV</translation>
+    </message>
+    <message>
+        <source>Assigning SIP DID (%1)</source>
+        <translation>Asignando DID SIP (%1)</translation>
+    </message>
+    <message>
+        <source>Creating SIP subscriber (%1)</source>
+        <translation>Creando suscriptor SIP (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Provisioning</name>
+    <message>
+        <source>Provisioning timed out after %1 seconds. Check the provisioning logs for the step that hung and that the OCS and network systems are online, then retry.</source>
+        <translation>El aprovisionamiento superó el tiempo de espera tras %1 segundos. Revisa en los registros de aprovisionamiento el paso que se quedó atascado, verifica que OCS y los sistemas de red estén en línea y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The playbook asks for the unknown action &quot;%1&quot;. Correct the playbook &quot;%2&quot;.</source>
+        <translation>El libro de jugadas solicita la acción desconocida &quot;%1&quot;. Corrige el libro de jugadas &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Provision ID %1 does not exist. Check the number in the Provisioning list.</source>
+        <translation>El ID de Aprovisionamiento %1 no existe. Verifica el número en la lista de Aprovisionamiento.</translation>
+    </message>
+    <message>
+        <source>Provision ID %1 has not failed (it is %2), so there is nothing to retry.</source>
+        <translation>El aprovisionamiento con ID %1 no ha fallado (estado: %2), así que no hay nada que reintentar.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningAction</name>
+    <message>
+        <source>Customer %1 does not exist any more. Check the customer record.</source>
+        <translation>El cliente %1 ya no existe. Verifica el registro del cliente.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is not active. Reactivate the customer, then retry.</source>
+        <translation>La cuenta de %1 no está activa. Reactiva el cliente y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 is not reserved for this service any more (status %2). Pick another item and assign the plan again.</source>
+        <translation>%1 ya no está reservado para este servicio (estado %2). Elige otro elemento y vuelve a asignar el plan.</translation>
+    </message>
+    <message>
+        <source>No address is set for the %1. Set it in Settings, then retry.</source>
+        <translation>No hay ninguna dirección configurada para %1. Configúrala en Configuración y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot write the %1 record. Check the stand-in folder in Settings.</source>
+        <translation>No se puede escribir el registro %1. Verifica la carpeta de sustitución (stand-in) en Configuración.</translation>
+    </message>
+    <message>
+        <source>The customer has no valid email address (%1). Correct it on the customer record, then retry.</source>
+        <translation>El cliente no tiene una dirección de correo electrónico válida (%1). Corrígela en el registro del cliente y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the mail outbox. Check the outbox folder in Settings.</source>
+        <translation>No se puede escribir en la bandeja de salida de correo. Verifica la carpeta de la bandeja de salida en Configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>Service %1 does not exist.</source>
+        <translation>El servicio %1 no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Business</source>
+        <translation>Empresarial</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Complementos</translation>
+    </message>
+    <message>
+        <source>Service Plans</source>
+        <translation>Planes de Servicio</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Móvil</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <source>IPTV</source>
+        <translation>IPTV</translation>
+    </message>
+    <message>
+        <source>VoIP</source>
+        <translation>VoIP</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>In Stock</source>
+        <translation>En Stock</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Asignado</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>Defectuoso</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devuelto</translation>
+    </message>
+    <message>
+        <source>Pending provisioning</source>
+        <translation>Aprovisionamiento pendiente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>No activado</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendido</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Exitoso</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The database could not %1. Check that it is reachable and try again.</source>
+        <translation>La base de datos no pudo %1. Verifica que esté accesible y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1. Check the address, the credentials and that the server is running.</source>
+        <translation>No se puede abrir la base de datos %1. Verifica la dirección, las credenciales y que el servidor esté en ejecución.</translation>
+    </message>
+    <message>
+        <source>prepare a query</source>
+        <translation>preparar una consulta</translation>
+    </message>
+    <message>
+        <source>run a query</source>
+        <translation>ejecutar una consulta</translation>
+    </message>
+    <message>
+        <source>save a record</source>
+        <translation>guardar un registro</translation>
+    </message>
+    <message>
+        <source>save the change</source>
+        <translation>guardar el cambio</translation>
+    </message>
+    <message>
+        <source>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</source>
+        <translation>La base de datos tiene la versión de esquema %1, pero este programa solo conoce hasta la %2. Instala la versión más reciente de Switchboard que la creó.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard: assign plans and provision services for telecom customers.</source>
+        <translation>Switchboard: asigna planes y aprovisiona servicios para clientes de telecomunicaciones.</translation>
+    </message>
+    <message>
+        <source>Database URL (sqlite:///path or postgresql://…).</source>
+        <translation>URL de la base de datos (sqlite:///path o postgresql://…).</translation>
+    </message>
+    <message>
+        <source>Language: en, pt_BR, fr or es.</source>
+        <translation>Idioma: en, pt_BR, fr o es.</translation>
+    </message>
+    <message>
+        <source>Save screenshots of the assign-plan flow to DIR, then exit.</source>
+        <translation>Guarda capturas de pantalla del flujo de asignación de planes en DIR y sale.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AppController</name>
+    <message>
+        <source>Switchboard could not start</source>
+        <translation>No se pudo iniciar Switchboard</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AssignPlanDialog</name>
+    <message>
+        <source>Assign Plan — %1</source>
+        <translation>Asignar Plan — %1</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>Asignar %1 a %2</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a customer</source>
+        <translation>Asignar %1 a un cliente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm &amp;&amp; Provision</source>
+        <translation>&amp;Confirmar y Aprovisionar</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Paso %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>Select Customer</source>
+        <translation>Seleccionar Cliente</translation>
+    </message>
+    <message>
+        <source>Configure Inventory</source>
+        <translation>Configurar Inventario</translation>
+    </message>
+    <message>
+        <source>Auto-Renewal</source>
+        <translation>Renovación Automática</translation>
+    </message>
+    <message>
+        <source>Review and Confirm</source>
+        <translation>Revisar y Confirmar</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AutoRenewStep</name>
+    <message>
+        <source>Would you like to enable auto-renewal for this service?</source>
+        <translation>¿Te gustaría habilitar la renovación automática para este servicio?</translation>
+    </message>
+    <message>
+        <source>When enabled, this service will automatically renew at the end of each billing period and charge the customer&apos;s default payment method.</source>
+        <translation>Cuando está habilitado, este servicio se renovará automáticamente al final de cada período de facturación y se cobrará al método de pago predeterminado del cliente.</translation>
+    </message>
+    <message>
+        <source>Yes: the service renews automatically and the customer is charged monthly.
+No: the service expires at the end of the contract period; renewal is manual.</source>
+        <translation>Sí: el servicio se renueva automáticamente y se cobra al cliente mensualmente.
+No: el servicio expira al final del período del contrato; la renovación es manual.</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Sí</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CatalogPage</name>
+    <message>
+        <source>Product Catalog</source>
+        <translation>Catálogo de Productos</translation>
+    </message>
+    <message>
+        <source>Service Plans</source>
+        <translation>Planes de Servicio</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Complementos</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Empresarial</translation>
+    </message>
+    <message>
+        <source>Carousel</source>
+        <translation>Carrusel</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Cuadrícula</translation>
+    </message>
+    <message>
+        <source>Show only the products available to this customer type.</source>
+        <translation>Mostrar solo los productos disponibles para este tipo de cliente.</translation>
+    </message>
+    <message>
+        <source>Loading products…</source>
+        <translation>Cargando productos…</translation>
+    </message>
+    <message>
+        <source>No products available</source>
+        <translation>No hay productos disponibles</translation>
+    </message>
+    <message>
+        <source>• Toggle customer type (Individual vs Business)
+• Check product catalog has enabled products
+• Verify products match customer eligibility</source>
+        <translation>• Alternar tipo de cliente (Individual vs Empresarial)
+• Verificar que el catálogo de productos tenga productos habilitados
+• Verificar que los productos coincidan con la elegibilidad del cliente</translation>
+    </message>
+    <message>
+        <source>Any Customer</source>
+        <translation>Cualquier Cliente</translation>
+    </message>
+    <message>
+        <source>Assigning a plan to %1. Only products for %2 customers are shown.</source>
+        <translation>Asignando un plan a %1. Solo se muestran productos para clientes de tipo %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomerSearchCombo</name>
+    <message>
+        <source>Name, customer ID, email or phone</source>
+        <translation>Nombre, ID del cliente, correo electrónico o teléfono</translation>
+    </message>
+    <message>
+        <source>Type to search by customer name, customer ID, email address or phone number.</source>
+        <translation>Escribe para buscar por nombre del cliente, ID del cliente, dirección de correo electrónico o número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Cliente no encontrado</translation>
+    </message>
+    <message>
+        <source>• Create customer first</source>
+        <translation>• Crear el cliente primero</translation>
+    </message>
+    <message>
+        <source>• Try different search terms (ID, email, phone)</source>
+        <translation>• Probar diferentes términos de búsqueda (ID, correo electrónico, teléfono)</translation>
+    </message>
+    <message>
+        <source>• Check for typos</source>
+        <translation>• Verificar errores tipográficos</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Search by name, customer ID, email or phone</source>
+        <translation>Buscar por nombre, ID del cliente, correo electrónico o teléfono</translation>
+    </message>
+    <message>
+        <source>Search for a customer, then pick them from the list to see their details and services.</source>
+        <translation>Busca un cliente y selecciónalo en la lista para ver sus detalles y servicios.</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation>Sitios:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Contactos:</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+    <message>
+        <source>&amp;Add Service</source>
+        <translation>&amp;Agregar Servicio</translation>
+    </message>
+    <message>
+        <source>Assign a plan from the catalog to this customer.</source>
+        <translation>Asignar un plan del catálogo a este cliente.</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Cliente no encontrado</translation>
+    </message>
+    <message>
+        <source>• Create customer first</source>
+        <translation>• Crear el cliente primero</translation>
+    </message>
+    <message>
+        <source>• Try different search terms (ID, email, phone)</source>
+        <translation>• Probar diferentes términos de búsqueda (ID, correo electrónico, teléfono)</translation>
+    </message>
+    <message>
+        <source>• Check for typos</source>
+        <translation>• Verificar errores tipográficos</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>%1: %2 &lt;%3&gt;</source>
+        <translation>%1: %2 &lt;%3&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Services (%n)</source>
+        <translation>
+            <numerusform>Servicios (%n)</numerusform>
+            <numerusform>Servicios (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::Formatting</name>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>ICCID</source>
+        <translation>ICCID</translation>
+    </message>
+    <message>
+        <source>MSISDN</source>
+        <translation>MSISDN</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N.º de serie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>number (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 - %2 (%3)</source>
+        <comment>reference - identifier (status)</comment>
+        <translation>%1 - %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 - %2: %3 (%4)</source>
+        <comment>reference - label: identifier (status)</comment>
+        <translation>%1 - %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>reference (identifier)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <comment>reference (label: identifier)</comment>
+        <translation>%1 (%2: %3)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed. Check the connection to the database and try again.</source>
+        <translation>No se pudo completar la operación. Verifica la conexión con la base de datos y vuelve a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::InventoryPicker</name>
+    <message>
+        <source>%1 *</source>
+        <comment>required field</comment>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Requerido</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (requerido)</translation>
+    </message>
+    <message>
+        <source>No inventory available</source>
+        <translation>No hay inventario disponible</translation>
+    </message>
+    <message>
+        <source>• Add more inventory items to system
+• Check item status (should be &quot;New&quot; or &quot;In Stock&quot;)
+• Verify inventory template names match product requirements</source>
+        <translation>• Agregar más elementos de inventario al sistema
+• Verificar el estado del elemento (debería ser &quot;Nuevo&quot; o &quot;En Stock&quot;)
+• Verificar que los nombres de las plantillas de inventario coincidan con los requisitos del producto</translation>
+    </message>
+    <message>
+        <source>Select %1…</source>
+        <translation>Seleccionar %1…</translation>
+    </message>
+    <message>
+        <source>Reserving %1…</source>
+        <translation>Reservando %1…</translation>
+    </message>
+    <message>
+        <source>The reservation of %1 has expired. Pick an item again.</source>
+        <translation>La reserva de %1 ha caducado. Elige un elemento de nuevo.</translation>
+    </message>
+    <message>
+        <source>Reserved for %1</source>
+        <translation>Reservado durante %1</translation>
+    </message>
+    <message>
+        <source>Loading available items…</source>
+        <translation>Cargando elementos disponibles…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) available. The item you pick is reserved for this order.</source>
+        <translation>
+            <numerusform>%n elemento disponible. El elemento que elijas queda reservado para este pedido.</numerusform>
+            <numerusform>%n elementos disponibles. El elemento que elijas queda reservado para este pedido.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::InventoryStep</name>
+    <message>
+        <source>Required Inventory Items:</source>
+        <translation>Elementos de Inventario Requeridos:</translation>
+    </message>
+    <message>
+        <source>An asterisk (*) marks a required item. Only items that are New or In Stock are shown; the items you pick are reserved until you confirm or cancel.</source>
+        <translation>Un asterisco (*) indica un elemento requerido. Solo se muestran elementos con estado Nuevo o En Stock; los elementos que elijas quedan reservados hasta que confirmes o canceles.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::JobLogDialog</name>
+    <message>
+        <source>Provisioning Log — Provision ID %1</source>
+        <translation>Registro de Aprovisionamiento — ID de Aprovisionamiento %1</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1 · %2 · attempt %3 · requested by %4 on %5</source>
+        <translation>ID de Aprovisionamiento: %1 · %2 · intento %3 · solicitado por %4 el %5</translation>
+    </message>
+    <message>
+        <source>&amp;Copy All</source>
+        <translation>&amp;Copiar Todo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>%1 %2. %3 — %4</source>
+        <translation>%1 %2. %3 — %4</translation>
+    </message>
+    <message>
+        <source>    Action: %1</source>
+        <translation>    Acción: %1</translation>
+    </message>
+    <message>
+        <source>    Started: %1   Finished: %2</source>
+        <translation>    Inicio: %1   Fin: %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>    Error: %1</source>
+        <translation>    Error: %1</translation>
+    </message>
+    <message>
+        <source>Job error: %1</source>
+        <translation>Error del trabajo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::JobTableModel</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Provision ID</source>
+        <translation>ID de Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+</context>
+<context>
+    <name>sb::MainWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Acerca de Switchboard</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>Search Customers:</source>
+        <translation>Buscar Clientes:</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Provisioning worker: running in this application</source>
+        <translation>Proceso de aprovisionamiento: en ejecución en esta aplicación</translation>
+    </message>
+    <message>
+        <source>Provisioning worker: external</source>
+        <translation>Proceso de aprovisionamiento: externo</translation>
+    </message>
+    <message>
+        <source>Network: built-in simulator</source>
+        <translation>Red: simulador integrado</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>Red: %1</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>Acerca de Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</source>
+        <translation>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Asigna planes, aprovisiona servicios y sigue los trabajos de aprovisionamiento de clientes de móvil, internet, IPTV y VoIP.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProductCard</name>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1 / mes</translation>
+    </message>
+    <message>
+        <source>Setup fee: %1</source>
+        <translation>Tarifa de configuración: %1</translation>
+    </message>
+    <message>
+        <source>Assign to Customer</source>
+        <translation>Asignar a Cliente</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a customer</source>
+        <translation>Asignar %1 a un cliente</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProductCardsView</name>
+    <message>
+        <source>Previous products (Left arrow)</source>
+        <translation>Productos anteriores (flecha izquierda)</translation>
+    </message>
+    <message>
+        <source>Next products (Right arrow)</source>
+        <translation>Productos siguientes (flecha derecha)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1–%2 of %n product(s)</source>
+        <translation>
+            <numerusform>Mostrando %1–%2 de %n producto</numerusform>
+            <numerusform>Mostrando %1–%2 de %n productos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProvisioningPage</name>
+    <message>
+        <source>Provisioning Jobs</source>
+        <translation>Trabajos de Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Show the progress of the selected job, with View Logs and Retry.</source>
+        <translation>Mostrar el progreso del trabajo seleccionado, con Ver Registros y Reintentar.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProvisioningProgressDialog</name>
+    <message>
+        <source>Provisioning Progress</source>
+        <translation>Progreso del Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>Provisioning %1</source>
+        <translation>Aprovisionando %1</translation>
+    </message>
+    <message>
+        <source>Service ID:</source>
+        <translation>ID del Servicio:</translation>
+    </message>
+    <message>
+        <source>Service Name:</source>
+        <translation>Nombre del Servicio:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>The service record has been created but provisioning did not complete. Please review the error and retry.</source>
+        <translation>El registro de servicio ha sido creado pero el aprovisionamiento no se completó. Por favor, revisa el error y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Provision ID:</source>
+        <translation>ID de Aprovisionamiento:</translation>
+    </message>
+    <message>
+        <source>&amp;View Service</source>
+        <translation>&amp;Ver Servicio</translation>
+    </message>
+    <message>
+        <source>View &amp;Logs</source>
+        <translation>Ver Re&amp;gistros</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>Reintentando…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Provisioning continues in the background. Reopen it from the Provisioning page.</source>
+        <translation>El aprovisionamiento continúa en segundo plano. Vuelve a abrirlo desde la página Aprovisionamiento.</translation>
+    </message>
+    <message>
+        <source>Loading provisioning tasks…</source>
+        <translation>Cargando tareas de aprovisionamiento…</translation>
+    </message>
+    <message>
+        <source>%1 (in progress...)</source>
+        <translation>%1 (en progreso...)</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2 tasks completed</source>
+        <translation>Progreso: %1 de %2 tareas completadas</translation>
+    </message>
+    <message>
+        <source>Provisioning stopped without a reason. Open the logs for details.</source>
+        <translation>El aprovisionamiento se detuvo sin motivo. Abre los registros para ver los detalles.</translation>
+    </message>
+    <message>
+        <source>Service successfully provisioned</source>
+        <translation>Servicio aprovisionado con éxito</translation>
+    </message>
+    <message>
+        <source>Service successfully provisioned for %1</source>
+        <translation>Servicio aprovisionado con éxito para %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ReviewStep</name>
+    <message>
+        <source>Check every selection, then click Confirm &amp; Provision to start provisioning.</source>
+        <translation>Revisa cada selección y haz clic en Confirmar y Aprovisionar para iniciar el aprovisionamiento.</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Producto:</translation>
+    </message>
+    <message>
+        <source>Inventory:</source>
+        <translation>Inventario:</translation>
+    </message>
+    <message>
+        <source>Pricing:</source>
+        <translation>Precios:</translation>
+    </message>
+    <message>
+        <source>Setup Fee:</source>
+        <translation>Tarifa de Configuración:</translation>
+    </message>
+    <message>
+        <source>Monthly Cost:</source>
+        <translation>Costo Mensual:</translation>
+    </message>
+    <message>
+        <source>Auto-Renew:</source>
+        <translation>Renovación Automática:</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>None required</source>
+        <translation>Ninguno requerido</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SelectCustomerStep</name>
+    <message>
+        <source>&amp;Search Customers:</source>
+        <translation>&amp;Buscar Clientes:</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Ensure you&apos;ve selected the correct customer before proceeding. Assigning a plan to the wrong customer requires manual intervention to correct.</source>
+        <translation>Asegúrate de haber seleccionado el cliente correcto antes de continuar. Asignar un plan al cliente equivocado requiere intervención manual para corregirlo.</translation>
+    </message>
+    <message>
+        <source>Checking that %1 can take %2…</source>
+        <translation>Verificando que %1 pueda contratar %2…</translation>
+    </message>
+    <message>
+        <source>✓ %1 (%2) can take %3.</source>
+        <translation>✓ %1 (%2) puede contratar %3.</translation>
+    </message>
+    <message>
+        <source>Type a name, customer ID, email address or phone number, then pick the customer.</source>
+        <translation>Escribe un nombre, ID del cliente, dirección de correo electrónico o número de teléfono y selecciona el cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ServiceTableModel</name>
+    <message>
+        <source>Service ID</source>
+        <translation>ID del Servicio</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Auto-Renew</source>
+        <translation>Renovación Automática</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Costo Mensual</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ServicesPage</name>
+    <message>
+        <source>Recent Services</source>
+        <translation>Servicios Recientes</translation>
+    </message>
+    <message>
+        <source>Double-click a service to open it on its customer&apos;s page.</source>
+        <translation>Haz doble clic en un servicio para abrirlo en la página de su cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StartupWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Opening database…</source>
+        <translation>Abriendo base de datos…</translation>
+    </message>
+    <message>
+        <source>Preparing the local database on this computer.</source>
+        <translation>Preparando la base de datos local en este equipo.</translation>
+    </message>
+</context>
 </TS>

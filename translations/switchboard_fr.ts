@@ -1,4 +1,1487 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>AssignPlan</name>
+    <message>
+        <source>The product no longer exists. Reload the catalog and choose again.</source>
+        <translation>Le produit n&apos;existe plus. Rechargez le catalogue et choisissez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Create the customer first, or search again by ID, email or phone.</source>
+        <translation>Client non trouvé. Créez d&apos;abord le client ou recherchez à nouveau par ID, e-mail ou téléphone.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available: another order has reserved or used it. Pick another item.</source>
+        <translation>%1 n&apos;est plus disponible : une autre commande l&apos;a réservé ou utilisé. Choisissez un autre élément.</translation>
+    </message>
+    <message>
+        <source>%1 is required for %2. Pick one from the inventory.</source>
+        <translation>L&apos;élément %1 est requis pour %2. Choisissez-en un dans l&apos;inventaire.</translation>
+    </message>
+    <message>
+        <source>The item picked for %1 is not a %1. Pick an item of the right kind.</source>
+        <translation>L&apos;élément choisi pour %1 n&apos;est pas du type %1. Choisissez un élément du bon type.</translation>
+    </message>
+    <message>
+        <source>There is no product &quot;%1&quot;. See switchboard-ctl products list.</source>
+        <translation>Il n&apos;existe aucun produit &quot;%1&quot;. Consultez switchboard-ctl products list.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignRules</name>
+    <message>
+        <source>%1 is disabled in the catalog and cannot be assigned. Choose another product.</source>
+        <translation>%1 est désactivé dans le catalogue et ne peut pas être attribué. Choisissez un autre produit.</translation>
+    </message>
+    <message>
+        <source>%1 is not an active customer. Reactivate the customer before assigning a plan.</source>
+        <translation>%1 n&apos;est pas un client actif. Réactivez le client avant d&apos;attribuer un plan.</translation>
+    </message>
+    <message>
+        <source>%1 is a business customer and %2 is only available to individual customers. Choose a business product or another customer.</source>
+        <translation>%1 est un client professionnel et %2 n&apos;est disponible que pour les clients individuels. Choisissez un produit professionnel ou un autre client.</translation>
+    </message>
+    <message>
+        <source>%1 is an individual customer and %2 is only available to business customers. Choose an individual product or another customer.</source>
+        <translation>%1 est un client individuel et %2 n&apos;est disponible que pour les clients professionnels. Choisissez un produit individuel ou un autre client.</translation>
+    </message>
+</context>
+<context>
+    <name>Backend</name>
+    <message>
+        <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
+        <translation>Le simulateur d&apos;éléments réseau intégré n&apos;a pas pu démarrer. Vérifiez que l&apos;interface réseau de bouclage (loopback) est disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlCommands</name>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--json] COMMAND
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Utilisation : switchboard-ctl [--db URL] [--json] COMMAND
+Commandes :
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 nécessite une valeur.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of at least %2, not &quot;%3&quot;.</source>
+        <translation>%1 doit être un nombre entier supérieur ou égal à %2, et non &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Aucune commande indiquée.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Commande inconnue &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema version %2).
+</source>
+        <translation>La base de données %1 est prête (version du schéma %2).
+</translation>
+    </message>
+    <message>
+        <source>Seeding customers: %1 of %2</source>
+        <translation>Création des clients de démonstration : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Demo data is in place with %1 customers.
+</source>
+        <translation>Les données de démonstration sont en place avec %1 clients.
+</translation>
+    </message>
+    <message>
+        <source>customers search needs the text to search for.</source>
+        <translation>customers search nécessite le texte à rechercher.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Try different search terms (ID, email, phone) or create the customer first.
+</source>
+        <translation>Client non trouvé. Essayez différents termes de recherche (ID, e-mail, téléphone) ou créez d&apos;abord le client.
+</translation>
+    </message>
+    <message>
+        <source>inventory list needs --template NAME, for example --template &quot;SIM Card&quot;.</source>
+        <translation>inventory list nécessite --template NAME, par exemple --template &quot;SIM Card&quot;.</translation>
+    </message>
+    <message>
+        <source>No inventory available. Add more inventory items or check that item statuses are New or In Stock.
+</source>
+        <translation>Aucun inventaire disponible. Ajoutez plus d&apos;éléments d&apos;inventaire ou vérifiez que le statut des éléments est Nouveau ou En stock.
+</translation>
+    </message>
+    <message>
+        <source>assign needs --customer ID and --product SLUG.</source>
+        <translation>assign nécessite --customer ID et --product SLUG.</translation>
+    </message>
+    <message>
+        <source>--auto-renew must be yes or no, not &quot;%1&quot;.</source>
+        <translation>--auto-renew doit valoir yes ou no, et non &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument inattendu &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--item must be TEMPLATE=ITEM_ID, for example &quot;SIM Card=42&quot;, not &quot;%1&quot;.</source>
+        <translation>--item doit être de la forme TEMPLATE=ITEM_ID, par exemple &quot;SIM Card=42&quot;, et non &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No inventory available for %1. Add more inventory items or check item statuses.</source>
+        <translation>Aucun inventaire disponible pour %1. Ajoutez plus d&apos;éléments d&apos;inventaire ou vérifiez le statut des éléments.</translation>
+    </message>
+    <message>
+        <source>%1 does not need a %2.</source>
+        <translation>%1 ne nécessite pas d&apos;élément %2.</translation>
+    </message>
+    <message>
+        <source>Service %1 created; provisioning job %2 is queued for a worker.
+</source>
+        <translation>Service %1 créé ; l&apos;opération de provisionnement %2 attend un processus de provisionnement dans la file d&apos;attente.
+</translation>
+    </message>
+    <message>
+        <source>Service %1 is active (provisioning job %2).
+</source>
+        <translation>Le service %1 est actif (opération de provisionnement %2).
+</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <source>The service record has been created but provisioning did not complete. Please review the error and retry.</source>
+        <translation>L&apos;enregistrement de service a été créé mais le provisionnement n&apos;a pas été complété. Veuillez examiner l&apos;erreur et réessayer.</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1</source>
+        <translation>ID de provisionnement : %1</translation>
+    </message>
+    <message>
+        <source>jobs show needs a provision ID (a whole number).</source>
+        <translation>jobs show nécessite un ID de provisionnement (un nombre entier).</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1 (%2), attempt %3
+</source>
+        <translation>ID de provisionnement : %1 (%2), tentative %3
+</translation>
+    </message>
+    <message>
+        <source>jobs retry needs a provision ID (a whole number).</source>
+        <translation>jobs retry nécessite un ID de provisionnement (un nombre entier).</translation>
+    </message>
+    <message>
+        <source>Provisioning job %1 is queued again and resumes at the failed task.
+</source>
+        <translation>L&apos;opération de provisionnement %1 est de nouveau en file d&apos;attente et reprendra à la tâche en échec.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning worker running on %1. Stop it with Ctrl+C.</source>
+        <translation>Processus de provisionnement en cours d&apos;exécution sur %1. Arrêtez-le avec Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Provisioning job %1 finished.</source>
+        <translation>Opération de provisionnement %1 terminée.</translation>
+    </message>
+    <message>
+        <source>--port must be between 0 and 65535.</source>
+        <translation>--port doit être compris entre 0 et 65535.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1. Choose another port.</source>
+        <translation>Impossible d&apos;écouter sur 127.0.0.1:%1. Choisissez un autre port.</translation>
+    </message>
+    <message>
+        <source>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</source>
+        <translation>Simulateur d&apos;éléments réseau à l&apos;écoute sur %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The database URL %1 names no file. Write it as sqlite:///path/to/file.db.</source>
+        <translation>L&apos;URL de base de données %1 n&apos;indique aucun fichier. Écrivez-la sous la forme sqlite:///path/to/file.db.</translation>
+    </message>
+    <message>
+        <source>The database URL %1 is not valid. Write it as postgresql://user:password@host:port/database.</source>
+        <translation>L&apos;URL de base de données %1 n&apos;est pas valide. Écrivez-la sous la forme postgresql://user:password@host:port/database.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database URL. Use sqlite:///path/to/file.db or postgresql://user@host:port/database.</source>
+        <translation>%1 n&apos;est pas une URL de base de données. Utilisez sqlite:///path/to/file.db ou postgresql://user@host:port/database.</translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
+        <translation>Il n&apos;existe aucun modèle d&apos;inventaire nommé &quot;%1&quot;. Modèles connus : %2.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkError</name>
+    <message>
+        <source>The OCS has no account &quot;%1&quot; in tenant &quot;%2&quot;. Check the account name, or create the account first.</source>
+        <translation>OCS n&apos;a pas de compte &quot;%1&quot; dans le tenant &quot;%2&quot;. Vérifiez le nom du compte ou créez d&apos;abord le compte.</translation>
+    </message>
+    <message>
+        <source>The OCS found nothing for %1 (NOT_FOUND). Check the names sent in the request.</source>
+        <translation>OCS n&apos;a rien trouvé pour %1 (NOT_FOUND). Vérifiez les noms envoyés dans la requête.</translation>
+    </message>
+    <message>
+        <source>The OCS already holds what %1 tried to create (EXISTS). Check whether an earlier attempt created it.</source>
+        <translation>OCS contient déjà ce que %1 a tenté de créer (EXISTS). Vérifiez si une tentative précédente l&apos;a créé.</translation>
+    </message>
+    <message>
+        <source>The OCS rejected %1 because required fields are missing: %2. Check the parameters of this task in its playbook.</source>
+        <translation>OCS a rejeté %1 car des champs obligatoires sont manquants : %2. Vérifiez les paramètres de cette tâche dans son playbook.</translation>
+    </message>
+    <message>
+        <source>The OCS reported an internal error for %1: %2. Check the OCS logs and its database, then retry.</source>
+        <translation>OCS a signalé une erreur interne pour %1 : %2. Vérifiez les journaux d&apos;OCS et sa base de données, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The OCS refused %1 because account &quot;%2&quot; has insufficient credit. Top up the account or check its balances.</source>
+        <translation>OCS a refusé %1 car le compte &quot;%2&quot; n&apos;a pas assez de crédit. Rechargez le compte ou vérifiez ses soldes.</translation>
+    </message>
+    <message>
+        <source>The OCS refused %1 because account &quot;%2&quot; is disabled. Enable the account in the OCS, then retry.</source>
+        <translation>OCS a refusé %1 car le compte &quot;%2&quot; est désactivé. Activez le compte dans OCS, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The OCS is busy: too many requests at once. Wait a moment, then retry; if it keeps happening, raise its concurrent request limit.</source>
+        <translation>OCS est occupé : trop de requêtes simultanées. Patientez un instant, puis réessayez ; si le problème persiste, augmentez sa limite de requêtes simultanées.</translation>
+    </message>
+    <message>
+        <source>The OCS does not know the method %1. Check that the address in Settings points to CGRateS and that its version supports this method.</source>
+        <translation>OCS ne connaît pas la méthode %1. Vérifiez que l&apos;adresse dans les Paramètres pointe vers CGRateS et que sa version prend en charge cette méthode.</translation>
+    </message>
+    <message>
+        <source>The OCS rejected %1: %2. Check the OCS logs for details.</source>
+        <translation>OCS a rejeté %1 : %2. Consultez les journaux d&apos;OCS pour plus de détails.</translation>
+    </message>
+    <message>
+        <source>The address of the %1 is not set. Enter it in Settings.</source>
+        <translation>L&apos;adresse de %1 n&apos;est pas définie. Saisissez-la dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to %1 at %2. Check that it is online and that its address in Settings is right.</source>
+        <translation>Impossible de se connecter à %1 à l&apos;adresse %2. Vérifiez qu&apos;il est en ligne et que son adresse dans les Paramètres est correcte.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 did not answer within %3 seconds. Check that it is running and not overloaded, then retry.</source>
+        <translation>%1 (%2) n&apos;a pas répondu dans un délai de %3 secondes. Vérifiez qu&apos;il fonctionne et qu&apos;il n&apos;est pas surchargé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the %1 at %2 failed. Check its certificate, the CA bundle set for it in Settings, and whether the address should start with http or https.</source>
+        <translation>La connexion sécurisée à %1 (%2) a échoué. Vérifiez son certificat, le bundle CA défini pour lui dans les Paramètres, et si l&apos;adresse doit commencer par http ou https.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 closed the connection before answering. Check its logs for a crash or restart, then retry.</source>
+        <translation>%1 (%2) a fermé la connexion avant de répondre. Recherchez dans ses journaux un plantage ou un redémarrage, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The request to the %1 at %2 failed: %3. Check the network connection and the address in Settings.</source>
+        <translation>La requête vers %1 (%2) a échoué : %3. Vérifiez la connexion réseau et l&apos;adresse dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 reported an internal error (HTTP %3). Check its logs, then retry.</source>
+        <translation>%1 (%2) a signalé une erreur interne (HTTP %3). Vérifiez ses journaux, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 rejected the request (HTTP %3). Check that its address in Settings points to the right service.</source>
+        <translation>%1 (%2) a rejeté la requête (HTTP %3). Vérifiez que son adresse dans les Paramètres pointe vers le bon service.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 sent a reply that could not be read. Check that its address in Settings points to the %1 and not to another service.</source>
+        <translation>%1 (%2) a envoyé une réponse illisible. Vérifiez que son adresse dans les Paramètres pointe vers %1 et non vers un autre service.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware refused the API key. Check the IPTV middleware key in Settings.</source>
+        <translation>Le middleware IPTV a refusé la clé d&apos;API. Vérifiez la clé du middleware IPTV dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware rejected the request for device %1: %2. Check the device serial and the channel packages of the plan.</source>
+        <translation>Le middleware IPTV a rejeté la requête pour l&apos;appareil %1 : %2. Vérifiez le numéro de série de l&apos;appareil et les bouquets de chaînes du plan.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware has no device with serial %1. Check the serial; the device may have been deactivated already.</source>
+        <translation>Le middleware IPTV n&apos;a aucun appareil avec le numéro de série %1. Vérifiez le numéro de série ; l&apos;appareil a peut-être déjà été désactivé.</translation>
+    </message>
+    <message>
+        <source>Device %1 is already active on another account in the IPTV middleware. Check the serial, or deactivate the device there first.</source>
+        <translation>L&apos;appareil %1 est déjà actif sur un autre compte dans le middleware IPTV. Vérifiez le numéro de série, ou désactivez d&apos;abord l&apos;appareil dans le middleware.</translation>
+    </message>
+    <message>
+        <source>The HSS refused the provisioning key. Check the HSS provisioning key in Settings; it must match the one in the PyHSS configuration.</source>
+        <translation>Le HSS a refusé la clé de provisionnement. Vérifiez la clé de provisionnement du HSS dans les Paramètres ; elle doit correspondre à celle de la configuration de PyHSS.</translation>
+    </message>
+    <message>
+        <source>The HSS already has authentication data (AuC) for IMSI %1 or for its ICCID. Check the SIM card, or remove the old AuC from the HSS first.</source>
+        <translation>Le HSS possède déjà des données d&apos;authentification (AuC) pour l&apos;IMSI %1 ou pour son ICCID. Vérifiez la carte SIM, ou supprimez d&apos;abord l&apos;ancien AuC du HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS already has a subscriber with IMSI %1, or its AuC is already in use. Check the IMSI, or remove the old subscriber from the HSS first.</source>
+        <translation>Le HSS possède déjà un abonné avec l&apos;IMSI %1, ou son AuC est déjà utilisé. Vérifiez l&apos;IMSI, ou supprimez d&apos;abord l&apos;ancien abonné du HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS rejected %1: %2. Check the subscriber and SIM data sent by this task.</source>
+        <translation>Le HSS a rejeté %1 : %2. Vérifiez les données d&apos;abonné et de SIM envoyées par cette tâche.</translation>
+    </message>
+    <message>
+        <source>The HSS has no subscriber with IMSI %1. Check the IMSI, or create the subscriber first.</source>
+        <translation>Le HSS n&apos;a aucun abonné avec l&apos;IMSI %1. Vérifiez l&apos;IMSI, ou créez d&apos;abord l&apos;abonné.</translation>
+    </message>
+    <message>
+        <source>The HSS has no AuC with id %1. It may have been removed already; check the HSS.</source>
+        <translation>Le HSS n&apos;a aucun AuC avec l&apos;id %1. Il a peut-être déjà été supprimé ; vérifiez le HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</source>
+        <translation>Le HSS n&apos;a aucun abonné avec l&apos;id %1. Il a peut-être déjà été supprimé ; vérifiez le HSS.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSimulator</name>
+    <message>
+        <source>The fault &quot;%1&quot; has no target. Write it as TARGET[:KIND][:once], for example APIerSv1.SetAccount:timeout.</source>
+        <translation>La défaillance &quot;%1&quot; n&apos;a pas de cible. Écrivez-la sous la forme TARGET[:KIND][:once], par exemple APIerSv1.SetAccount:timeout.</translation>
+    </message>
+    <message>
+        <source>The fault target &quot;%1&quot; is not known. Use a JSON-RPC method (APIerSv1.SetAccount), a route (PUT /subscriber/) or an element (ocs, hss, iptv).</source>
+        <translation>La cible de défaillance &quot;%1&quot; est inconnue. Utilisez une méthode JSON-RPC (APIerSv1.SetAccount), une route (PUT /subscriber/) ou un élément (ocs, hss, iptv).</translation>
+    </message>
+    <message>
+        <source>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</source>
+        <translation>Le type de défaillance &quot;%1&quot; est inconnu. Utilisez error, error=TEXT, http500 (tout code 4xx ou 5xx), timeout, drop ou malformed, éventuellement suivi de :once ou :times=N.</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <source>The playbook name &quot;%1&quot; is not valid. Check the product&apos;s provisioning play.</source>
+        <translation>Le nom de playbook &quot;%1&quot; n&apos;est pas valide. Vérifiez le playbook de provisionnement configuré dans le produit.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; was not found. Check the product&apos;s provisioning play and the playbook directory in Settings.</source>
+        <translation>Le playbook &quot;%1&quot; est introuvable. Vérifiez le playbook de provisionnement configuré dans le produit et le dossier des playbooks dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; is not valid JSON with a list of tasks. Correct the file.</source>
+        <translation>Le playbook &quot;%1&quot; n&apos;est pas un JSON valide contenant une liste de tâches. Corrigez le fichier.</translation>
+    </message>
+    <message>
+        <source>A task of the playbook &quot;%1&quot; has no label or no action. Correct the file.</source>
+        <translation>Une tâche du playbook &quot;%1&quot; n&apos;a pas de libellé ou pas d&apos;action. Corrigez le fichier.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; needs values the order does not have (%2). Check the product&apos;s inventory items and provisioning variables.</source>
+        <translation>Le playbook &quot;%1&quot; nécessite des valeurs absentes de la commande (%2). Vérifiez les éléments d&apos;inventaire et les variables de provisionnement du produit.</translation>
+    </message>
+    <message>
+        <source>Validating customer account</source>
+        <translation>Validation du compte client</translation>
+    </message>
+    <message>
+        <source>Assigning SIM Card (ICCID: %1)</source>
+        <translation>Attribution de la carte SIM (ICCID : %1)</translation>
+    </message>
+    <message>
+        <source>Assigning Mobile Number (%1)</source>
+        <translation>Attribution du numéro de mobile (%1)</translation>
+    </message>
+    <message>
+        <source>Activating SIM in HLR/HSS (IMSI: %1)</source>
+        <translation>Activation de la SIM dans le HLR/HSS (IMSI : %1)</translation>
+    </message>
+    <message>
+        <source>Configuring OCS account</source>
+        <translation>Configuration du compte OCS</translation>
+    </message>
+    <message>
+        <source>Creating service record</source>
+        <translation>Création de l&apos;enregistrement de service</translation>
+    </message>
+    <message>
+        <source>Sending welcome email</source>
+        <translation>Envoi de l&apos;e-mail de bienvenue</translation>
+    </message>
+    <message>
+        <source>Assigning CPE Modem (%1)</source>
+        <translation>Attribution du modem CPE (%1)</translation>
+    </message>
+    <message>
+        <source>Creating RADIUS user (%1)</source>
+        <translation>Création de l&apos;utilisateur RADIUS (%1)</translation>
+    </message>
+    <message>
+        <source>Assigning Set-top Box (%1)</source>
+        <translation>Attribution du décodeur (%1)</translation>
+    </message>
+    <message>
+        <source>Activating set-top box on IPTV middleware</source>
+        <translation>Activation du décodeur sur le middleware IPTV</translation>
+    </message>
+    <message>
+        <source>Assigning SIP DID (%1)</source>
+        <translation>Attribution du DID SIP (%1)</translation>
+    </message>
+    <message>
+        <source>Creating SIP subscriber (%1)</source>
+        <translation>Création de l&apos;abonné SIP (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Provisioning</name>
+    <message>
+        <source>Provisioning timed out after %1 seconds. Check the provisioning logs for the step that hung and that the OCS and network systems are online, then retry.</source>
+        <translation>Le provisionnement a expiré après %1 secondes. Recherchez dans les journaux de provisionnement l&apos;étape bloquée, vérifiez que les systèmes OCS et réseau sont en ligne, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The playbook asks for the unknown action &quot;%1&quot;. Correct the playbook &quot;%2&quot;.</source>
+        <translation>Le playbook demande l&apos;action inconnue &quot;%1&quot;. Corrigez le playbook &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Provision ID %1 does not exist. Check the number in the Provisioning list.</source>
+        <translation>L&apos;ID de provisionnement %1 n&apos;existe pas. Vérifiez le numéro dans la liste Provisionnement.</translation>
+    </message>
+    <message>
+        <source>Provision ID %1 has not failed (it is %2), so there is nothing to retry.</source>
+        <translation>Le provisionnement avec l&apos;ID %1 n&apos;a pas échoué (statut : %2), il n&apos;y a donc rien à réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningAction</name>
+    <message>
+        <source>Customer %1 does not exist any more. Check the customer record.</source>
+        <translation>Le client %1 n&apos;existe plus. Vérifiez la fiche client.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is not active. Reactivate the customer, then retry.</source>
+        <translation>Le compte de %1 n&apos;est pas actif. Réactivez le client, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 is not reserved for this service any more (status %2). Pick another item and assign the plan again.</source>
+        <translation>%1 n&apos;est plus réservé pour ce service (statut %2). Choisissez un autre élément et attribuez à nouveau le plan.</translation>
+    </message>
+    <message>
+        <source>No address is set for the %1. Set it in Settings, then retry.</source>
+        <translation>Aucune adresse n&apos;est définie pour %1. Définissez-la dans les Paramètres, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Cannot write the %1 record. Check the stand-in folder in Settings.</source>
+        <translation>Impossible d&apos;écrire l&apos;enregistrement %1. Vérifiez le dossier de substitution (stand-in) dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The customer has no valid email address (%1). Correct it on the customer record, then retry.</source>
+        <translation>Le client n&apos;a pas d&apos;adresse e-mail valide (%1). Corrigez-la dans la fiche client, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the mail outbox. Check the outbox folder in Settings.</source>
+        <translation>Impossible d&apos;écrire dans la boîte d&apos;envoi. Vérifiez le dossier de la boîte d&apos;envoi dans les Paramètres.</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>Service %1 does not exist.</source>
+        <translation>Le service %1 n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individuel</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Options supplémentaires</translation>
+    </message>
+    <message>
+        <source>Service Plans</source>
+        <translation>Plans de service</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <source>IPTV</source>
+        <translation>IPTV</translation>
+    </message>
+    <message>
+        <source>VoIP</source>
+        <translation>VoIP</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>In Stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Attribué</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>Défectueux</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Retourné</translation>
+    </message>
+    <message>
+        <source>Pending provisioning</source>
+        <translation>Provisionnement en attente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>Non activé</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours d&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignoré</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The database could not %1. Check that it is reachable and try again.</source>
+        <translation>La base de données n&apos;a pas pu %1. Vérifiez qu&apos;elle est accessible et réessayez.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1. Check the address, the credentials and that the server is running.</source>
+        <translation>Impossible d&apos;ouvrir la base de données %1. Vérifiez l&apos;adresse, les identifiants et que le serveur est en cours d&apos;exécution.</translation>
+    </message>
+    <message>
+        <source>prepare a query</source>
+        <translation>préparer une requête</translation>
+    </message>
+    <message>
+        <source>run a query</source>
+        <translation>exécuter une requête</translation>
+    </message>
+    <message>
+        <source>save a record</source>
+        <translation>enregistrer une entrée</translation>
+    </message>
+    <message>
+        <source>save the change</source>
+        <translation>enregistrer la modification</translation>
+    </message>
+    <message>
+        <source>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</source>
+        <translation>La base de données a la version de schéma %1, mais ce programme ne connaît que jusqu&apos;à la version %2. Installez la version plus récente de Switchboard qui l&apos;a créée.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard: assign plans and provision services for telecom customers.</source>
+        <translation>Switchboard : attribuez des plans et provisionnez des services pour les clients télécoms.</translation>
+    </message>
+    <message>
+        <source>Database URL (sqlite:///path or postgresql://…).</source>
+        <translation>URL de la base de données (sqlite:///path ou postgresql://…).</translation>
+    </message>
+    <message>
+        <source>Language: en, pt_BR, fr or es.</source>
+        <translation>Langue : en, pt_BR, fr ou es.</translation>
+    </message>
+    <message>
+        <source>Save screenshots of the assign-plan flow to DIR, then exit.</source>
+        <translation>Enregistre des captures d&apos;écran du flux d&apos;attribution de plan dans DIR, puis quitte.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AppController</name>
+    <message>
+        <source>Switchboard could not start</source>
+        <translation>Switchboard n&apos;a pas pu démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AssignPlanDialog</name>
+    <message>
+        <source>Assign Plan — %1</source>
+        <translation>Attribuer un plan — %1</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>Attribuer %1 à %2</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a customer</source>
+        <translation>Attribuer %1 à un client</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm &amp;&amp; Provision</source>
+        <translation>&amp;Confirmer &amp;&amp; Provisionner</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Étape %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>Select Customer</source>
+        <translation>Sélectionner un client</translation>
+    </message>
+    <message>
+        <source>Configure Inventory</source>
+        <translation>Configurer l&apos;inventaire</translation>
+    </message>
+    <message>
+        <source>Auto-Renewal</source>
+        <translation>Renouvellement automatique</translation>
+    </message>
+    <message>
+        <source>Review and Confirm</source>
+        <translation>Examiner et confirmer</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Envoi…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AutoRenewStep</name>
+    <message>
+        <source>Would you like to enable auto-renewal for this service?</source>
+        <translation>Souhaitez-vous activer le renouvellement automatique pour ce service ?</translation>
+    </message>
+    <message>
+        <source>When enabled, this service will automatically renew at the end of each billing period and charge the customer&apos;s default payment method.</source>
+        <translation>Lorsqu&apos;il est activé, ce service sera automatiquement renouvelé à la fin de chaque période de facturation et facturera le mode de paiement par défaut du client.</translation>
+    </message>
+    <message>
+        <source>Yes: the service renews automatically and the customer is charged monthly.
+No: the service expires at the end of the contract period; renewal is manual.</source>
+        <translation>Oui : le service se renouvelle automatiquement et le client est facturé mensuellement.
+Non : le service expire à la fin de la période de contrat ; le renouvellement est manuel.</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Non</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Oui</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CatalogPage</name>
+    <message>
+        <source>Product Catalog</source>
+        <translation>Catalogue de produits</translation>
+    </message>
+    <message>
+        <source>Service Plans</source>
+        <translation>Plans de service</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Options supplémentaires</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individuel</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Carousel</source>
+        <translation>Carrousel</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grille</translation>
+    </message>
+    <message>
+        <source>Show only the products available to this customer type.</source>
+        <translation>Afficher uniquement les produits disponibles pour ce type de client.</translation>
+    </message>
+    <message>
+        <source>Loading products…</source>
+        <translation>Chargement des produits…</translation>
+    </message>
+    <message>
+        <source>No products available</source>
+        <translation>Aucun produit disponible</translation>
+    </message>
+    <message>
+        <source>• Toggle customer type (Individual vs Business)
+• Check product catalog has enabled products
+• Verify products match customer eligibility</source>
+        <translation>• Basculez le type de client (Individuel vs Entreprise)
+• Vérifiez que le catalogue de produits a des produits activés
+• Vérifiez que les produits correspondent à l&apos;éligibilité du client</translation>
+    </message>
+    <message>
+        <source>Any Customer</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <source>Assigning a plan to %1. Only products for %2 customers are shown.</source>
+        <translation>Attribution d&apos;un plan à %1. Seuls les produits pour les clients de type %2 sont affichés.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomerSearchCombo</name>
+    <message>
+        <source>Name, customer ID, email or phone</source>
+        <translation>Nom, ID du client, e-mail ou téléphone</translation>
+    </message>
+    <message>
+        <source>Type to search by customer name, customer ID, email address or phone number.</source>
+        <translation>Tapez pour rechercher par nom du client, ID du client, adresse e-mail ou numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Client non trouvé</translation>
+    </message>
+    <message>
+        <source>• Create customer first</source>
+        <translation>• Créez d&apos;abord le client</translation>
+    </message>
+    <message>
+        <source>• Try different search terms (ID, email, phone)</source>
+        <translation>• Essayez différents termes de recherche (ID, e-mail, téléphone)</translation>
+    </message>
+    <message>
+        <source>• Check for typos</source>
+        <translation>• Vérifiez les fautes de frappe</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Search by name, customer ID, email or phone</source>
+        <translation>Rechercher par nom, ID du client, e-mail ou téléphone</translation>
+    </message>
+    <message>
+        <source>Search for a customer, then pick them from the list to see their details and services.</source>
+        <translation>Recherchez un client, puis sélectionnez-le dans la liste pour afficher ses détails et ses services.</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation>Sites :</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Contacts :</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>&amp;Add Service</source>
+        <translation>&amp;Ajouter un service</translation>
+    </message>
+    <message>
+        <source>Assign a plan from the catalog to this customer.</source>
+        <translation>Attribuer un plan du catalogue à ce client.</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Client non trouvé</translation>
+    </message>
+    <message>
+        <source>• Create customer first</source>
+        <translation>• Créez d&apos;abord le client</translation>
+    </message>
+    <message>
+        <source>• Try different search terms (ID, email, phone)</source>
+        <translation>• Essayez différents termes de recherche (ID, e-mail, téléphone)</translation>
+    </message>
+    <message>
+        <source>• Check for typos</source>
+        <translation>• Vérifiez les fautes de frappe</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturation</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technique</translation>
+    </message>
+    <message>
+        <source>%1: %2 &lt;%3&gt;</source>
+        <translation>%1 : %2 &lt;%3&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Services (%n)</source>
+        <translation>
+            <numerusform>Services (%n)</numerusform>
+            <numerusform>Services (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::Formatting</name>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID : %2)</translation>
+    </message>
+    <message>
+        <source>ICCID</source>
+        <translation>ICCID</translation>
+    </message>
+    <message>
+        <source>MSISDN</source>
+        <translation>MSISDN</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>number (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 - %2 (%3)</source>
+        <comment>reference - identifier (status)</comment>
+        <translation>%1 - %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 - %2: %3 (%4)</source>
+        <comment>reference - label: identifier (status)</comment>
+        <translation>%1 - %2 : %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>reference (identifier)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <comment>reference (label: identifier)</comment>
+        <translation>%1 (%2 : %3)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed. Check the connection to the database and try again.</source>
+        <translation>L&apos;opération n&apos;a pas pu être effectuée. Vérifiez la connexion à la base de données et réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::InventoryPicker</name>
+    <message>
+        <source>%1 *</source>
+        <comment>required field</comment>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Requis</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (requis)</translation>
+    </message>
+    <message>
+        <source>No inventory available</source>
+        <translation>Aucun inventaire disponible</translation>
+    </message>
+    <message>
+        <source>• Add more inventory items to system
+• Check item status (should be &quot;New&quot; or &quot;In Stock&quot;)
+• Verify inventory template names match product requirements</source>
+        <translation>• Ajoutez plus d&apos;éléments d&apos;inventaire au système
+• Vérifiez le statut des éléments (doit être &quot;Nouveau&quot; ou &quot;En stock&quot;)
+• Vérifiez que les noms de modèles d&apos;inventaire correspondent aux exigences du produit</translation>
+    </message>
+    <message>
+        <source>Select %1…</source>
+        <translation>Sélectionner %1…</translation>
+    </message>
+    <message>
+        <source>Reserving %1…</source>
+        <translation>Réservation de %1…</translation>
+    </message>
+    <message>
+        <source>The reservation of %1 has expired. Pick an item again.</source>
+        <translation>La réservation de %1 a expiré. Choisissez à nouveau un élément.</translation>
+    </message>
+    <message>
+        <source>Reserved for %1</source>
+        <translation>Réservé pendant %1</translation>
+    </message>
+    <message>
+        <source>Loading available items…</source>
+        <translation>Chargement des éléments disponibles…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) available. The item you pick is reserved for this order.</source>
+        <translation>
+            <numerusform>%n élément disponible. L&apos;élément choisi est réservé pour cette commande.</numerusform>
+            <numerusform>%n éléments disponibles. L&apos;élément choisi est réservé pour cette commande.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::InventoryStep</name>
+    <message>
+        <source>Required Inventory Items:</source>
+        <translation>Éléments d&apos;inventaire requis :</translation>
+    </message>
+    <message>
+        <source>An asterisk (*) marks a required item. Only items that are New or In Stock are shown; the items you pick are reserved until you confirm or cancel.</source>
+        <translation>Un astérisque (*) indique un élément requis. Seuls les éléments au statut Nouveau ou En stock sont affichés ; les éléments choisis sont réservés jusqu&apos;à ce que vous confirmiez ou annuliez.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::JobLogDialog</name>
+    <message>
+        <source>Provisioning Log — Provision ID %1</source>
+        <translation>Journal de provisionnement — ID de provisionnement %1</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1 · %2 · attempt %3 · requested by %4 on %5</source>
+        <translation>ID de provisionnement : %1 · %2 · tentative %3 · demandé par %4 le %5</translation>
+    </message>
+    <message>
+        <source>&amp;Copy All</source>
+        <translation>&amp;Tout copier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>%1 %2. %3 — %4</source>
+        <translation>%1 %2. %3 — %4</translation>
+    </message>
+    <message>
+        <source>    Action: %1</source>
+        <translation>    Action : %1</translation>
+    </message>
+    <message>
+        <source>    Started: %1   Finished: %2</source>
+        <translation>    Début : %1   Fin : %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>    Error: %1</source>
+        <translation>    Erreur : %1</translation>
+    </message>
+    <message>
+        <source>Job error: %1</source>
+        <translation>Erreur de l&apos;opération : %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::JobTableModel</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Provision ID</source>
+        <translation>ID de provisionnement</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+</context>
+<context>
+    <name>sb::MainWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Provisionnement</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>À &amp;propos de Switchboard</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Search Customers:</source>
+        <translation>Rechercher des clients :</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de données : %1</translation>
+    </message>
+    <message>
+        <source>Provisioning worker: running in this application</source>
+        <translation>Processus de provisionnement : exécuté dans cette application</translation>
+    </message>
+    <message>
+        <source>Provisioning worker: external</source>
+        <translation>Processus de provisionnement : externe</translation>
+    </message>
+    <message>
+        <source>Network: built-in simulator</source>
+        <translation>Réseau : simulateur intégré</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>Réseau : %1</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>À propos de Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</source>
+        <translation>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Attribuez des plans, provisionnez des services et suivez les opérations de provisionnement pour les clients mobile, internet, IPTV et VoIP.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProductCard</name>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1 / mois</translation>
+    </message>
+    <message>
+        <source>Setup fee: %1</source>
+        <translation>Frais d&apos;installation : %1</translation>
+    </message>
+    <message>
+        <source>Assign to Customer</source>
+        <translation>Attribuer au client</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a customer</source>
+        <translation>Attribuer %1 à un client</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProductCardsView</name>
+    <message>
+        <source>Previous products (Left arrow)</source>
+        <translation>Produits précédents (flèche gauche)</translation>
+    </message>
+    <message>
+        <source>Next products (Right arrow)</source>
+        <translation>Produits suivants (flèche droite)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1–%2 of %n product(s)</source>
+        <translation>
+            <numerusform>Affichage de %1–%2 sur %n produit</numerusform>
+            <numerusform>Affichage de %1–%2 sur %n produits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProvisioningPage</name>
+    <message>
+        <source>Provisioning Jobs</source>
+        <translation>Opérations de provisionnement</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Show the progress of the selected job, with View Logs and Retry.</source>
+        <translation>Afficher l&apos;avancement de l&apos;opération sélectionnée, avec Voir les journaux et Réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProvisioningProgressDialog</name>
+    <message>
+        <source>Provisioning Progress</source>
+        <translation>Avancement du provisionnement</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Provisionnement</translation>
+    </message>
+    <message>
+        <source>Provisioning %1</source>
+        <translation>Provisionnement de %1</translation>
+    </message>
+    <message>
+        <source>Service ID:</source>
+        <translation>ID de service :</translation>
+    </message>
+    <message>
+        <source>Service Name:</source>
+        <translation>Nom de service :</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <source>The service record has been created but provisioning did not complete. Please review the error and retry.</source>
+        <translation>L&apos;enregistrement de service a été créé mais le provisionnement n&apos;a pas été complété. Veuillez examiner l&apos;erreur et réessayer.</translation>
+    </message>
+    <message>
+        <source>Provision ID:</source>
+        <translation>ID de provisionnement :</translation>
+    </message>
+    <message>
+        <source>&amp;View Service</source>
+        <translation>&amp;Voir le service</translation>
+    </message>
+    <message>
+        <source>View &amp;Logs</source>
+        <translation>Voir les &amp;journaux</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>Nouvelle tentative…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Provisioning continues in the background. Reopen it from the Provisioning page.</source>
+        <translation>Le provisionnement se poursuit en arrière-plan. Rouvrez-le depuis la page Provisionnement.</translation>
+    </message>
+    <message>
+        <source>Loading provisioning tasks…</source>
+        <translation>Chargement des tâches de provisionnement…</translation>
+    </message>
+    <message>
+        <source>%1 (in progress...)</source>
+        <translation>%1 (en cours...)</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2 tasks completed</source>
+        <translation>Avancement : %1 des %2 tâches complétées</translation>
+    </message>
+    <message>
+        <source>Provisioning stopped without a reason. Open the logs for details.</source>
+        <translation>Le provisionnement s&apos;est arrêté sans motif. Ouvrez les journaux pour plus de détails.</translation>
+    </message>
+    <message>
+        <source>Service successfully provisioned</source>
+        <translation>Service provisionné avec succès</translation>
+    </message>
+    <message>
+        <source>Service successfully provisioned for %1</source>
+        <translation>Service provisionné avec succès pour %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ReviewStep</name>
+    <message>
+        <source>Check every selection, then click Confirm &amp; Provision to start provisioning.</source>
+        <translation>Vérifiez chaque sélection, puis cliquez sur Confirmer &amp; Provisionner pour lancer le provisionnement.</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Produit :</translation>
+    </message>
+    <message>
+        <source>Inventory:</source>
+        <translation>Inventaire :</translation>
+    </message>
+    <message>
+        <source>Pricing:</source>
+        <translation>Tarification :</translation>
+    </message>
+    <message>
+        <source>Setup Fee:</source>
+        <translation>Frais d&apos;installation :</translation>
+    </message>
+    <message>
+        <source>Monthly Cost:</source>
+        <translation>Coût mensuel :</translation>
+    </message>
+    <message>
+        <source>Auto-Renew:</source>
+        <translation>Renouvellement automatique :</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1 : %2</translation>
+    </message>
+    <message>
+        <source>None required</source>
+        <translation>Aucun requis</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SelectCustomerStep</name>
+    <message>
+        <source>&amp;Search Customers:</source>
+        <translation>&amp;Rechercher des clients :</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Ensure you&apos;ve selected the correct customer before proceeding. Assigning a plan to the wrong customer requires manual intervention to correct.</source>
+        <translation>Assurez-vous d&apos;avoir sélectionné le bon client avant de continuer. L&apos;attribution d&apos;un plan au mauvais client nécessite une intervention manuelle pour corriger.</translation>
+    </message>
+    <message>
+        <source>Checking that %1 can take %2…</source>
+        <translation>Vérification que %1 peut souscrire à %2…</translation>
+    </message>
+    <message>
+        <source>✓ %1 (%2) can take %3.</source>
+        <translation>✓ %1 (%2) peut souscrire à %3.</translation>
+    </message>
+    <message>
+        <source>Type a name, customer ID, email address or phone number, then pick the customer.</source>
+        <translation>Saisissez un nom, un ID client, une adresse e-mail ou un numéro de téléphone, puis sélectionnez le client.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ServiceTableModel</name>
+    <message>
+        <source>Service ID</source>
+        <translation>ID de service</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Auto-Renew</source>
+        <translation>Renouvellement automatique</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Coût mensuel</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ServicesPage</name>
+    <message>
+        <source>Recent Services</source>
+        <translation>Services récents</translation>
+    </message>
+    <message>
+        <source>Double-click a service to open it on its customer&apos;s page.</source>
+        <translation>Double-cliquez sur un service pour l&apos;ouvrir sur la page de son client.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StartupWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Opening database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
+        <source>Preparing the local database on this computer.</source>
+        <translation>Préparation de la base de données locale sur cet ordinateur.</translation>
+    </message>
+</context>
 </TS>

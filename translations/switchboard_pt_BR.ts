@@ -1,4 +1,1487 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
+<context>
+    <name>AssignPlan</name>
+    <message>
+        <source>The product no longer exists. Reload the catalog and choose again.</source>
+        <translation>O produto não existe mais. Recarregue o catálogo e escolha novamente.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Create the customer first, or search again by ID, email or phone.</source>
+        <translation>Cliente não encontrado. Crie o cliente primeiro ou pesquise novamente por ID, e-mail ou telefone.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available: another order has reserved or used it. Pick another item.</source>
+        <translation>%1 não está mais disponível: outro pedido o reservou ou utilizou. Escolha outro item.</translation>
+    </message>
+    <message>
+        <source>%1 is required for %2. Pick one from the inventory.</source>
+        <translation>O item %1 é obrigatório para %2. Escolha um no inventário.</translation>
+    </message>
+    <message>
+        <source>The item picked for %1 is not a %1. Pick an item of the right kind.</source>
+        <translation>O item escolhido para %1 não é do tipo %1. Escolha um item do tipo correto.</translation>
+    </message>
+    <message>
+        <source>There is no product &quot;%1&quot;. See switchboard-ctl products list.</source>
+        <translation>Não existe o produto &quot;%1&quot;. Consulte switchboard-ctl products list.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignRules</name>
+    <message>
+        <source>%1 is disabled in the catalog and cannot be assigned. Choose another product.</source>
+        <translation>%1 está desativado no catálogo e não pode ser atribuído. Escolha outro produto.</translation>
+    </message>
+    <message>
+        <source>%1 is not an active customer. Reactivate the customer before assigning a plan.</source>
+        <translation>%1 não é um cliente ativo. Reative o cliente antes de atribuir um plano.</translation>
+    </message>
+    <message>
+        <source>%1 is a business customer and %2 is only available to individual customers. Choose a business product or another customer.</source>
+        <translation>%1 é um cliente empresarial e %2 está disponível apenas para clientes individuais. Escolha um produto empresarial ou outro cliente.</translation>
+    </message>
+    <message>
+        <source>%1 is an individual customer and %2 is only available to business customers. Choose an individual product or another customer.</source>
+        <translation>%1 é um cliente individual e %2 está disponível apenas para clientes empresariais. Escolha um produto individual ou outro cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>Backend</name>
+    <message>
+        <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
+        <translation>O simulador de elementos de rede integrado não pôde ser iniciado. Verifique se a rede de loopback está disponível.</translation>
+    </message>
+</context>
+<context>
+    <name>CtlCommands</name>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--json] COMMAND
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Uso: switchboard-ctl [--db URL] [--json] COMMAND
+Comandos:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 precisa de um valor.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of at least %2, not &quot;%3&quot;.</source>
+        <translation>%1 deve ser um número inteiro maior ou igual a %2, não &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Nenhum comando informado.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Comando desconhecido &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema version %2).
+</source>
+        <translation>O banco de dados %1 está pronto (versão do esquema %2).
+</translation>
+    </message>
+    <message>
+        <source>Seeding customers: %1 of %2</source>
+        <translation>Criando clientes de demonstração: %1 de %2</translation>
+    </message>
+    <message>
+        <source>Demo data is in place with %1 customers.
+</source>
+        <translation>Os dados de demonstração estão prontos, com %1 clientes.
+</translation>
+    </message>
+    <message>
+        <source>customers search needs the text to search for.</source>
+        <translation>customers search precisa do texto a pesquisar.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Try different search terms (ID, email, phone) or create the customer first.
+</source>
+        <translation>Cliente não encontrado. Tente diferentes termos de pesquisa (ID, e-mail, telefone) ou crie o cliente primeiro.
+</translation>
+    </message>
+    <message>
+        <source>inventory list needs --template NAME, for example --template &quot;SIM Card&quot;.</source>
+        <translation>inventory list precisa de --template NAME, por exemplo --template &quot;SIM Card&quot;.</translation>
+    </message>
+    <message>
+        <source>No inventory available. Add more inventory items or check that item statuses are New or In Stock.
+</source>
+        <translation>Nenhum inventário disponível. Adicione mais itens de inventário ou verifique se o status dos itens é Novo ou Em Estoque.
+</translation>
+    </message>
+    <message>
+        <source>assign needs --customer ID and --product SLUG.</source>
+        <translation>assign precisa de --customer ID e --product SLUG.</translation>
+    </message>
+    <message>
+        <source>--auto-renew must be yes or no, not &quot;%1&quot;.</source>
+        <translation>--auto-renew deve ser yes ou no, não &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argumento inesperado &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--item must be TEMPLATE=ITEM_ID, for example &quot;SIM Card=42&quot;, not &quot;%1&quot;.</source>
+        <translation>--item deve ter o formato TEMPLATE=ITEM_ID, por exemplo &quot;SIM Card=42&quot;, não &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No inventory available for %1. Add more inventory items or check item statuses.</source>
+        <translation>Nenhum inventário disponível para %1. Adicione mais itens de inventário ou verifique o status dos itens.</translation>
+    </message>
+    <message>
+        <source>%1 does not need a %2.</source>
+        <translation>%1 não precisa de %2.</translation>
+    </message>
+    <message>
+        <source>Service %1 created; provisioning job %2 is queued for a worker.
+</source>
+        <translation>Serviço %1 criado; o job de provisionamento %2 está na fila aguardando um processo de provisionamento.
+</translation>
+    </message>
+    <message>
+        <source>Service %1 is active (provisioning job %2).
+</source>
+        <translation>O serviço %1 está ativo (job de provisionamento %2).
+</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
+    </message>
+    <message>
+        <source>The service record has been created but provisioning did not complete. Please review the error and retry.</source>
+        <translation>O registro de serviço foi criado, mas o provisionamento não foi concluído. Por favor, revise o erro e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1</source>
+        <translation>ID do Provisionamento: %1</translation>
+    </message>
+    <message>
+        <source>jobs show needs a provision ID (a whole number).</source>
+        <translation>jobs show precisa de um ID de provisionamento (um número inteiro).</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1 (%2), attempt %3
+</source>
+        <translation>ID do Provisionamento: %1 (%2), tentativa %3
+</translation>
+    </message>
+    <message>
+        <source>jobs retry needs a provision ID (a whole number).</source>
+        <translation>jobs retry precisa de um ID de provisionamento (um número inteiro).</translation>
+    </message>
+    <message>
+        <source>Provisioning job %1 is queued again and resumes at the failed task.
+</source>
+        <translation>O job de provisionamento %1 voltou para a fila e será retomado na tarefa que falhou.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning worker running on %1. Stop it with Ctrl+C.</source>
+        <translation>Processo de provisionamento em execução em %1. Interrompa-o com Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Provisioning job %1 finished.</source>
+        <translation>Job de provisionamento %1 finalizado.</translation>
+    </message>
+    <message>
+        <source>--port must be between 0 and 65535.</source>
+        <translation>--port deve estar entre 0 e 65535.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1. Choose another port.</source>
+        <translation>Não é possível escutar em 127.0.0.1:%1. Escolha outra porta.</translation>
+    </message>
+    <message>
+        <source>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</source>
+        <translation>Simulador de elementos de rede escutando em %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>The database URL %1 names no file. Write it as sqlite:///path/to/file.db.</source>
+        <translation>A URL do banco de dados %1 não indica nenhum arquivo. Escreva-a como sqlite:///path/to/file.db.</translation>
+    </message>
+    <message>
+        <source>The database URL %1 is not valid. Write it as postgresql://user:password@host:port/database.</source>
+        <translation>A URL do banco de dados %1 não é válida. Escreva-a como postgresql://user:password@host:port/database.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database URL. Use sqlite:///path/to/file.db or postgresql://user@host:port/database.</source>
+        <translation>%1 não é uma URL de banco de dados. Use sqlite:///path/to/file.db ou postgresql://user@host:port/database.</translation>
+    </message>
+</context>
+<context>
+    <name>Inventory</name>
+    <message>
+        <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
+        <translation>Não existe nenhum modelo de inventário chamado &quot;%1&quot;. Modelos conhecidos: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkError</name>
+    <message>
+        <source>The OCS has no account &quot;%1&quot; in tenant &quot;%2&quot;. Check the account name, or create the account first.</source>
+        <translation>O OCS não tem a conta &quot;%1&quot; no tenant &quot;%2&quot;. Verifique o nome da conta ou crie a conta primeiro.</translation>
+    </message>
+    <message>
+        <source>The OCS found nothing for %1 (NOT_FOUND). Check the names sent in the request.</source>
+        <translation>O OCS não encontrou nada para %1 (NOT_FOUND). Verifique os nomes enviados na requisição.</translation>
+    </message>
+    <message>
+        <source>The OCS already holds what %1 tried to create (EXISTS). Check whether an earlier attempt created it.</source>
+        <translation>O OCS já contém o que %1 tentou criar (EXISTS). Verifique se uma tentativa anterior o criou.</translation>
+    </message>
+    <message>
+        <source>The OCS rejected %1 because required fields are missing: %2. Check the parameters of this task in its playbook.</source>
+        <translation>O OCS rejeitou %1 porque faltam campos obrigatórios: %2. Verifique os parâmetros desta tarefa no playbook.</translation>
+    </message>
+    <message>
+        <source>The OCS reported an internal error for %1: %2. Check the OCS logs and its database, then retry.</source>
+        <translation>O OCS informou um erro interno para %1: %2. Verifique os logs do OCS e o banco de dados dele e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The OCS refused %1 because account &quot;%2&quot; has insufficient credit. Top up the account or check its balances.</source>
+        <translation>O OCS recusou %1 porque a conta &quot;%2&quot; não tem crédito suficiente. Recarregue a conta ou verifique os saldos dela.</translation>
+    </message>
+    <message>
+        <source>The OCS refused %1 because account &quot;%2&quot; is disabled. Enable the account in the OCS, then retry.</source>
+        <translation>O OCS recusou %1 porque a conta &quot;%2&quot; está desativada. Ative a conta no OCS e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The OCS is busy: too many requests at once. Wait a moment, then retry; if it keeps happening, raise its concurrent request limit.</source>
+        <translation>O OCS está ocupado: muitas requisições ao mesmo tempo. Aguarde um momento e tente novamente; se isso continuar acontecendo, aumente o limite de requisições simultâneas dele.</translation>
+    </message>
+    <message>
+        <source>The OCS does not know the method %1. Check that the address in Settings points to CGRateS and that its version supports this method.</source>
+        <translation>O OCS não conhece o método %1. Verifique se o endereço em Configurações aponta para o CGRateS e se a versão dele oferece suporte a este método.</translation>
+    </message>
+    <message>
+        <source>The OCS rejected %1: %2. Check the OCS logs for details.</source>
+        <translation>O OCS rejeitou %1: %2. Verifique os logs do OCS para mais detalhes.</translation>
+    </message>
+    <message>
+        <source>The address of the %1 is not set. Enter it in Settings.</source>
+        <translation>O endereço do %1 não está definido. Informe-o em Configurações.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to %1 at %2. Check that it is online and that its address in Settings is right.</source>
+        <translation>Não foi possível conectar ao %1 em %2. Verifique se ele está online e se o endereço dele em Configurações está correto.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 did not answer within %3 seconds. Check that it is running and not overloaded, then retry.</source>
+        <translation>O %1 em %2 não respondeu em %3 segundos. Verifique se ele está em execução e não está sobrecarregado e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the %1 at %2 failed. Check its certificate, the CA bundle set for it in Settings, and whether the address should start with http or https.</source>
+        <translation>A conexão segura com o %1 em %2 falhou. Verifique o certificado dele, o pacote de CAs definido para ele em Configurações e se o endereço deve começar com http ou https.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 closed the connection before answering. Check its logs for a crash or restart, then retry.</source>
+        <translation>O %1 em %2 fechou a conexão antes de responder. Verifique nos logs dele se houve uma falha ou reinicialização e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The request to the %1 at %2 failed: %3. Check the network connection and the address in Settings.</source>
+        <translation>A requisição ao %1 em %2 falhou: %3. Verifique a conexão de rede e o endereço em Configurações.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 reported an internal error (HTTP %3). Check its logs, then retry.</source>
+        <translation>O %1 em %2 informou um erro interno (HTTP %3). Verifique os logs dele e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 rejected the request (HTTP %3). Check that its address in Settings points to the right service.</source>
+        <translation>O %1 em %2 rejeitou a requisição (HTTP %3). Verifique se o endereço dele em Configurações aponta para o serviço correto.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 sent a reply that could not be read. Check that its address in Settings points to the %1 and not to another service.</source>
+        <translation>O %1 em %2 enviou uma resposta que não pôde ser lida. Verifique se o endereço dele em Configurações aponta para o %1 e não para outro serviço.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware refused the API key. Check the IPTV middleware key in Settings.</source>
+        <translation>O middleware IPTV recusou a chave de API. Verifique a chave do middleware IPTV em Configurações.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware rejected the request for device %1: %2. Check the device serial and the channel packages of the plan.</source>
+        <translation>O middleware IPTV rejeitou a requisição para o dispositivo %1: %2. Verifique o número de série do dispositivo e os pacotes de canais do plano.</translation>
+    </message>
+    <message>
+        <source>The IPTV middleware has no device with serial %1. Check the serial; the device may have been deactivated already.</source>
+        <translation>O middleware IPTV não tem nenhum dispositivo com o número de série %1. Verifique o número de série; o dispositivo pode já ter sido desativado.</translation>
+    </message>
+    <message>
+        <source>Device %1 is already active on another account in the IPTV middleware. Check the serial, or deactivate the device there first.</source>
+        <translation>O dispositivo %1 já está ativo em outra conta no middleware IPTV. Verifique o número de série ou desative o dispositivo lá primeiro.</translation>
+    </message>
+    <message>
+        <source>The HSS refused the provisioning key. Check the HSS provisioning key in Settings; it must match the one in the PyHSS configuration.</source>
+        <translation>O HSS recusou a chave de provisionamento. Verifique a chave de provisionamento do HSS em Configurações; ela deve corresponder à da configuração do PyHSS.</translation>
+    </message>
+    <message>
+        <source>The HSS already has authentication data (AuC) for IMSI %1 or for its ICCID. Check the SIM card, or remove the old AuC from the HSS first.</source>
+        <translation>O HSS já tem dados de autenticação (AuC) para o IMSI %1 ou para o ICCID dele. Verifique o cartão SIM ou remova primeiro o AuC antigo do HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS already has a subscriber with IMSI %1, or its AuC is already in use. Check the IMSI, or remove the old subscriber from the HSS first.</source>
+        <translation>O HSS já tem um assinante com o IMSI %1, ou o AuC dele já está em uso. Verifique o IMSI ou remova primeiro o assinante antigo do HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS rejected %1: %2. Check the subscriber and SIM data sent by this task.</source>
+        <translation>O HSS rejeitou %1: %2. Verifique os dados do assinante e do SIM enviados por esta tarefa.</translation>
+    </message>
+    <message>
+        <source>The HSS has no subscriber with IMSI %1. Check the IMSI, or create the subscriber first.</source>
+        <translation>O HSS não tem nenhum assinante com o IMSI %1. Verifique o IMSI ou crie o assinante primeiro.</translation>
+    </message>
+    <message>
+        <source>The HSS has no AuC with id %1. It may have been removed already; check the HSS.</source>
+        <translation>O HSS não tem nenhum AuC com o id %1. Ele pode já ter sido removido; verifique o HSS.</translation>
+    </message>
+    <message>
+        <source>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</source>
+        <translation>O HSS não tem nenhum assinante com o id %1. Ele pode já ter sido removido; verifique o HSS.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSimulator</name>
+    <message>
+        <source>The fault &quot;%1&quot; has no target. Write it as TARGET[:KIND][:once], for example APIerSv1.SetAccount:timeout.</source>
+        <translation>A falha &quot;%1&quot; não tem alvo. Escreva-a como TARGET[:KIND][:once], por exemplo APIerSv1.SetAccount:timeout.</translation>
+    </message>
+    <message>
+        <source>The fault target &quot;%1&quot; is not known. Use a JSON-RPC method (APIerSv1.SetAccount), a route (PUT /subscriber/) or an element (ocs, hss, iptv).</source>
+        <translation>O alvo de falha &quot;%1&quot; não é conhecido. Use um método JSON-RPC (APIerSv1.SetAccount), uma rota (PUT /subscriber/) ou um elemento (ocs, hss, iptv).</translation>
+    </message>
+    <message>
+        <source>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</source>
+        <translation>O tipo de falha &quot;%1&quot; não é conhecido. Use error, error=TEXT, http500 (qualquer 4xx ou 5xx), timeout, drop ou malformed, opcionalmente seguido de :once ou :times=N.</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <source>The playbook name &quot;%1&quot; is not valid. Check the product&apos;s provisioning play.</source>
+        <translation>O nome de playbook &quot;%1&quot; não é válido. Verifique o playbook de provisionamento configurado no produto.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; was not found. Check the product&apos;s provisioning play and the playbook directory in Settings.</source>
+        <translation>O playbook &quot;%1&quot; não foi encontrado. Verifique o playbook de provisionamento configurado no produto e o diretório de playbooks em Configurações.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; is not valid JSON with a list of tasks. Correct the file.</source>
+        <translation>O playbook &quot;%1&quot; não é um JSON válido com uma lista de tarefas. Corrija o arquivo.</translation>
+    </message>
+    <message>
+        <source>A task of the playbook &quot;%1&quot; has no label or no action. Correct the file.</source>
+        <translation>Uma tarefa do playbook &quot;%1&quot; não tem rótulo ou ação. Corrija o arquivo.</translation>
+    </message>
+    <message>
+        <source>The playbook &quot;%1&quot; needs values the order does not have (%2). Check the product&apos;s inventory items and provisioning variables.</source>
+        <translation>O playbook &quot;%1&quot; precisa de valores que o pedido não tem (%2). Verifique os itens de inventário e as variáveis de provisionamento do produto.</translation>
+    </message>
+    <message>
+        <source>Validating customer account</source>
+        <translation>Validando conta do cliente</translation>
+    </message>
+    <message>
+        <source>Assigning SIM Card (ICCID: %1)</source>
+        <translation>Atribuindo Cartão SIM (ICCID: %1)</translation>
+    </message>
+    <message>
+        <source>Assigning Mobile Number (%1)</source>
+        <translation>Atribuindo Número Móvel (%1)</translation>
+    </message>
+    <message>
+        <source>Activating SIM in HLR/HSS (IMSI: %1)</source>
+        <translation>Ativando SIM no HLR/HSS (IMSI: %1)</translation>
+    </message>
+    <message>
+        <source>Configuring OCS account</source>
+        <translation>Configurando conta OCS</translation>
+    </message>
+    <message>
+        <source>Creating service record</source>
+        <translation>Criando registro de serviço</translation>
+    </message>
+    <message>
+        <source>Sending welcome email</source>
+        <translation>Enviando e-mail de boas-vindas</translation>
+    </message>
+    <message>
+        <source>Assigning CPE Modem (%1)</source>
+        <translation>Atribuindo Modem CPE (%1)</translation>
+    </message>
+    <message>
+        <source>Creating RADIUS user (%1)</source>
+        <translation>Criando usuário RADIUS (%1)</translation>
+    </message>
+    <message>
+        <source>Assigning Set-top Box (%1)</source>
+        <translation>Atribuindo Decodificador (%1)</translation>
+    </message>
+    <message>
+        <source>Activating set-top box on IPTV middleware</source>
+        <translation>Ativando decodificador no middleware IPTV</translation>
+    </message>
+    <message>
+        <source>Assigning SIP DID (%1)</source>
+        <translation>Atribuindo DID SIP (%1)</translation>
+    </message>
+    <message>
+        <source>Creating SIP subscriber (%1)</source>
+        <translation>Criando assinante SIP (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Provisioning</name>
+    <message>
+        <source>Provisioning timed out after %1 seconds. Check the provisioning logs for the step that hung and that the OCS and network systems are online, then retry.</source>
+        <translation>O provisionamento excedeu o tempo limite após %1 segundos. Verifique nos logs de provisionamento a etapa que travou e se o OCS e os sistemas de rede estão online e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The playbook asks for the unknown action &quot;%1&quot;. Correct the playbook &quot;%2&quot;.</source>
+        <translation>O playbook solicita a ação desconhecida &quot;%1&quot;. Corrija o playbook &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Provision ID %1 does not exist. Check the number in the Provisioning list.</source>
+        <translation>O ID do Provisionamento %1 não existe. Verifique o número na lista de Provisionamento.</translation>
+    </message>
+    <message>
+        <source>Provision ID %1 has not failed (it is %2), so there is nothing to retry.</source>
+        <translation>O provisionamento com ID %1 não falhou (status: %2), portanto não há nada para tentar novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningAction</name>
+    <message>
+        <source>Customer %1 does not exist any more. Check the customer record.</source>
+        <translation>O cliente %1 não existe mais. Verifique o cadastro do cliente.</translation>
+    </message>
+    <message>
+        <source>The account of %1 is not active. Reactivate the customer, then retry.</source>
+        <translation>A conta de %1 não está ativa. Reative o cliente e tente novamente.</translation>
+    </message>
+    <message>
+        <source>%1 is not reserved for this service any more (status %2). Pick another item and assign the plan again.</source>
+        <translation>%1 não está mais reservado para este serviço (status %2). Escolha outro item e atribua o plano novamente.</translation>
+    </message>
+    <message>
+        <source>No address is set for the %1. Set it in Settings, then retry.</source>
+        <translation>Nenhum endereço definido para o %1. Defina-o em Configurações e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Cannot write the %1 record. Check the stand-in folder in Settings.</source>
+        <translation>Não é possível gravar o registro %1. Verifique a pasta de substituição (stand-in) em Configurações.</translation>
+    </message>
+    <message>
+        <source>The customer has no valid email address (%1). Correct it on the customer record, then retry.</source>
+        <translation>O cliente não tem um endereço de e-mail válido (%1). Corrija-o no cadastro do cliente e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the mail outbox. Check the outbox folder in Settings.</source>
+        <translation>Não é possível gravar na caixa de saída de e-mail. Verifique a pasta da caixa de saída em Configurações.</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>Service %1 does not exist.</source>
+        <translation>O serviço %1 não existe.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Business</source>
+        <translation>Empresarial</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Complementos</translation>
+    </message>
+    <message>
+        <source>Service Plans</source>
+        <translation>Planos de Serviço</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Móvel</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <source>IPTV</source>
+        <translation>IPTV</translation>
+    </message>
+    <message>
+        <source>VoIP</source>
+        <translation>VoIP</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Novo</translation>
+    </message>
+    <message>
+        <source>In Stock</source>
+        <translation>Em Estoque</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Atribuído</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>Defeituoso</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devolvido</translation>
+    </message>
+    <message>
+        <source>Pending provisioning</source>
+        <translation>Provisionamento pendente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>Não ativado</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspenso</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Na fila</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Em execução</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Bem-sucedido</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignorado</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The database could not %1. Check that it is reachable and try again.</source>
+        <translation>O banco de dados não conseguiu %1. Verifique se ele está acessível e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1. Check the address, the credentials and that the server is running.</source>
+        <translation>Não é possível abrir o banco de dados %1. Verifique o endereço, as credenciais e se o servidor está em execução.</translation>
+    </message>
+    <message>
+        <source>prepare a query</source>
+        <translation>preparar uma consulta</translation>
+    </message>
+    <message>
+        <source>run a query</source>
+        <translation>executar uma consulta</translation>
+    </message>
+    <message>
+        <source>save a record</source>
+        <translation>salvar um registro</translation>
+    </message>
+    <message>
+        <source>save the change</source>
+        <translation>salvar a alteração</translation>
+    </message>
+    <message>
+        <source>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</source>
+        <translation>O banco de dados tem a versão de esquema %1, mas este programa conhece apenas até a %2. Instale a versão mais recente do Switchboard que o criou.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Switchboard: assign plans and provision services for telecom customers.</source>
+        <translation>Switchboard: atribua planos e provisione serviços para clientes de telecomunicações.</translation>
+    </message>
+    <message>
+        <source>Database URL (sqlite:///path or postgresql://…).</source>
+        <translation>URL do banco de dados (sqlite:///path ou postgresql://…).</translation>
+    </message>
+    <message>
+        <source>Language: en, pt_BR, fr or es.</source>
+        <translation>Idioma: en, pt_BR, fr ou es.</translation>
+    </message>
+    <message>
+        <source>Save screenshots of the assign-plan flow to DIR, then exit.</source>
+        <translation>Salva capturas de tela do fluxo de atribuição de plano em DIR e sai.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AppController</name>
+    <message>
+        <source>Switchboard could not start</source>
+        <translation>Não foi possível iniciar o Switchboard</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AssignPlanDialog</name>
+    <message>
+        <source>Assign Plan — %1</source>
+        <translation>Atribuir Plano — %1</translation>
+    </message>
+    <message>
+        <source>Assign %1 to %2</source>
+        <translation>Atribuir %1 a %2</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a customer</source>
+        <translation>Atribuir %1 a um cliente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Voltar</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Próximo</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm &amp;&amp; Provision</source>
+        <translation>&amp;Confirmar &amp;&amp; Provisionar</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Passo %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>Select Customer</source>
+        <translation>Selecionar Cliente</translation>
+    </message>
+    <message>
+        <source>Configure Inventory</source>
+        <translation>Configurar Inventário</translation>
+    </message>
+    <message>
+        <source>Auto-Renewal</source>
+        <translation>Renovação Automática</translation>
+    </message>
+    <message>
+        <source>Review and Confirm</source>
+        <translation>Revisar e Confirmar</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Enviando…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AutoRenewStep</name>
+    <message>
+        <source>Would you like to enable auto-renewal for this service?</source>
+        <translation>Você gostaria de ativar a renovação automática para este serviço?</translation>
+    </message>
+    <message>
+        <source>When enabled, this service will automatically renew at the end of each billing period and charge the customer&apos;s default payment method.</source>
+        <translation>Quando ativado, este serviço será renovado automaticamente no final de cada período de faturamento e cobrará o método de pagamento padrão do cliente.</translation>
+    </message>
+    <message>
+        <source>Yes: the service renews automatically and the customer is charged monthly.
+No: the service expires at the end of the contract period; renewal is manual.</source>
+        <translation>Sim: o serviço renova automaticamente e o cliente é cobrado mensalmente.
+Não: o serviço expira ao final do período do contrato; a renovação é manual.</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Não</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Sim</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CatalogPage</name>
+    <message>
+        <source>Product Catalog</source>
+        <translation>Catálogo de Produtos</translation>
+    </message>
+    <message>
+        <source>Service Plans</source>
+        <translation>Planos de Serviço</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Complementos</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Empresarial</translation>
+    </message>
+    <message>
+        <source>Carousel</source>
+        <translation>Carrossel</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Show only the products available to this customer type.</source>
+        <translation>Mostrar apenas os produtos disponíveis para este tipo de cliente.</translation>
+    </message>
+    <message>
+        <source>Loading products…</source>
+        <translation>Carregando produtos…</translation>
+    </message>
+    <message>
+        <source>No products available</source>
+        <translation>Nenhum produto disponível</translation>
+    </message>
+    <message>
+        <source>• Toggle customer type (Individual vs Business)
+• Check product catalog has enabled products
+• Verify products match customer eligibility</source>
+        <translation>• Alterar tipo de cliente (Individual vs Empresarial)
+• Verificar se o catálogo de produtos possui produtos habilitados
+• Verificar se os produtos correspondem à elegibilidade do cliente</translation>
+    </message>
+    <message>
+        <source>Any Customer</source>
+        <translation>Qualquer Cliente</translation>
+    </message>
+    <message>
+        <source>Assigning a plan to %1. Only products for %2 customers are shown.</source>
+        <translation>Atribuindo um plano a %1. Somente produtos para clientes do tipo %2 são exibidos.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomerSearchCombo</name>
+    <message>
+        <source>Name, customer ID, email or phone</source>
+        <translation>Nome, ID do cliente, e-mail ou telefone</translation>
+    </message>
+    <message>
+        <source>Type to search by customer name, customer ID, email address or phone number.</source>
+        <translation>Digite para pesquisar por nome do cliente, ID do cliente, endereço de e-mail ou número de telefone.</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Cliente não encontrado</translation>
+    </message>
+    <message>
+        <source>• Create customer first</source>
+        <translation>• Criar o cliente primeiro</translation>
+    </message>
+    <message>
+        <source>• Try different search terms (ID, email, phone)</source>
+        <translation>• Tentar diferentes termos de pesquisa (ID, e-mail, telefone)</translation>
+    </message>
+    <message>
+        <source>• Check for typos</source>
+        <translation>• Verificar se há erros de digitação</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomersPage</name>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Search by name, customer ID, email or phone</source>
+        <translation>Pesquisar por nome, ID do cliente, e-mail ou telefone</translation>
+    </message>
+    <message>
+        <source>Search for a customer, then pick them from the list to see their details and services.</source>
+        <translation>Pesquise um cliente e selecione-o na lista para ver os detalhes e os serviços dele.</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefone:</translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation>Locais:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Contatos:</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Serviços</translation>
+    </message>
+    <message>
+        <source>&amp;Add Service</source>
+        <translation>&amp;Adicionar Serviço</translation>
+    </message>
+    <message>
+        <source>Assign a plan from the catalog to this customer.</source>
+        <translation>Atribuir um plano do catálogo a este cliente.</translation>
+    </message>
+    <message>
+        <source>Customer not found</source>
+        <translation>Cliente não encontrado</translation>
+    </message>
+    <message>
+        <source>• Create customer first</source>
+        <translation>• Criar o cliente primeiro</translation>
+    </message>
+    <message>
+        <source>• Try different search terms (ID, email, phone)</source>
+        <translation>• Tentar diferentes termos de pesquisa (ID, e-mail, telefone)</translation>
+    </message>
+    <message>
+        <source>• Check for typos</source>
+        <translation>• Verificar se há erros de digitação</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhum</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Faturamento</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>%1: %2 &lt;%3&gt;</source>
+        <translation>%1: %2 &lt;%3&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Services (%n)</source>
+        <translation>
+            <numerusform>Serviços (%n)</numerusform>
+            <numerusform>Serviços (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::Formatting</name>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>ICCID</source>
+        <translation>ICCID</translation>
+    </message>
+    <message>
+        <source>MSISDN</source>
+        <translation>MSISDN</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Nº de série</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>number (status)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 - %2 (%3)</source>
+        <comment>reference - identifier (status)</comment>
+        <translation>%1 - %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 - %2: %3 (%4)</source>
+        <comment>reference - label: identifier (status)</comment>
+        <translation>%1 - %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>reference (identifier)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2: %3)</source>
+        <comment>reference (label: identifier)</comment>
+        <translation>%1 (%2: %3)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sim</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Não</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed. Check the connection to the database and try again.</source>
+        <translation>Não foi possível concluir a operação. Verifique a conexão com o banco de dados e tente novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::InventoryPicker</name>
+    <message>
+        <source>%1 *</source>
+        <comment>required field</comment>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obrigatório</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (obrigatório)</translation>
+    </message>
+    <message>
+        <source>No inventory available</source>
+        <translation>Nenhum inventário disponível</translation>
+    </message>
+    <message>
+        <source>• Add more inventory items to system
+• Check item status (should be &quot;New&quot; or &quot;In Stock&quot;)
+• Verify inventory template names match product requirements</source>
+        <translation>• Adicionar mais itens de inventário ao sistema
+• Verificar o status do item (deve ser &quot;Novo&quot; ou &quot;Em Estoque&quot;)
+• Verificar se os nomes dos modelos de inventário correspondem aos requisitos do produto</translation>
+    </message>
+    <message>
+        <source>Select %1…</source>
+        <translation>Selecionar %1…</translation>
+    </message>
+    <message>
+        <source>Reserving %1…</source>
+        <translation>Reservando %1…</translation>
+    </message>
+    <message>
+        <source>The reservation of %1 has expired. Pick an item again.</source>
+        <translation>A reserva de %1 expirou. Escolha um item novamente.</translation>
+    </message>
+    <message>
+        <source>Reserved for %1</source>
+        <translation>Reservado por %1</translation>
+    </message>
+    <message>
+        <source>Loading available items…</source>
+        <translation>Carregando itens disponíveis…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) available. The item you pick is reserved for this order.</source>
+        <translation>
+            <numerusform>%n item disponível. O item escolhido fica reservado para este pedido.</numerusform>
+            <numerusform>%n itens disponíveis. O item escolhido fica reservado para este pedido.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::InventoryStep</name>
+    <message>
+        <source>Required Inventory Items:</source>
+        <translation>Itens de Inventário Necessários:</translation>
+    </message>
+    <message>
+        <source>An asterisk (*) marks a required item. Only items that are New or In Stock are shown; the items you pick are reserved until you confirm or cancel.</source>
+        <translation>Um asterisco (*) indica um item obrigatório. Apenas itens com status Novo ou Em Estoque são mostrados; os itens escolhidos ficam reservados até você confirmar ou cancelar.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::JobLogDialog</name>
+    <message>
+        <source>Provisioning Log — Provision ID %1</source>
+        <translation>Log de Provisionamento — ID do Provisionamento %1</translation>
+    </message>
+    <message>
+        <source>Provision ID: %1 · %2 · attempt %3 · requested by %4 on %5</source>
+        <translation>ID do Provisionamento: %1 · %2 · tentativa %3 · solicitado por %4 em %5</translation>
+    </message>
+    <message>
+        <source>&amp;Copy All</source>
+        <translation>&amp;Copiar Tudo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>%1 %2. %3 — %4</source>
+        <translation>%1 %2. %3 — %4</translation>
+    </message>
+    <message>
+        <source>    Action: %1</source>
+        <translation>    Ação: %1</translation>
+    </message>
+    <message>
+        <source>    Started: %1   Finished: %2</source>
+        <translation>    Início: %1   Fim: %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>    Error: %1</source>
+        <translation>    Erro: %1</translation>
+    </message>
+    <message>
+        <source>Job error: %1</source>
+        <translation>Erro do job: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::JobTableModel</name>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Provision ID</source>
+        <translation>ID do Provisionamento</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progresso</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criado em</translation>
+    </message>
+</context>
+<context>
+    <name>sb::MainWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Serviços</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Provisionamento</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>&amp;Sobre o Switchboard</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Pesquisa</translation>
+    </message>
+    <message>
+        <source>Search Customers:</source>
+        <translation>Pesquisar Clientes:</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Banco de dados: %1</translation>
+    </message>
+    <message>
+        <source>Provisioning worker: running in this application</source>
+        <translation>Processo de provisionamento: em execução neste aplicativo</translation>
+    </message>
+    <message>
+        <source>Provisioning worker: external</source>
+        <translation>Processo de provisionamento: externo</translation>
+    </message>
+    <message>
+        <source>Network: built-in simulator</source>
+        <translation>Rede: simulador integrado</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>Rede: %1</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>Sobre o Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</source>
+        <translation>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Atribua planos, provisione serviços e acompanhe os jobs de provisionamento de clientes de móvel, internet, IPTV e VoIP.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProductCard</name>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1 / mês</translation>
+    </message>
+    <message>
+        <source>Setup fee: %1</source>
+        <translation>Taxa de configuração: %1</translation>
+    </message>
+    <message>
+        <source>Assign to Customer</source>
+        <translation>Atribuir ao Cliente</translation>
+    </message>
+    <message>
+        <source>Assign %1 to a customer</source>
+        <translation>Atribuir %1 a um cliente</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProductCardsView</name>
+    <message>
+        <source>Previous products (Left arrow)</source>
+        <translation>Produtos anteriores (seta para a esquerda)</translation>
+    </message>
+    <message>
+        <source>Next products (Right arrow)</source>
+        <translation>Próximos produtos (seta para a direita)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1–%2 of %n product(s)</source>
+        <translation>
+            <numerusform>Exibindo %1–%2 de %n produto</numerusform>
+            <numerusform>Exibindo %1–%2 de %n produtos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProvisioningPage</name>
+    <message>
+        <source>Provisioning Jobs</source>
+        <translation>Jobs de Provisionamento</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Show the progress of the selected job, with View Logs and Retry.</source>
+        <translation>Mostrar o progresso do job selecionado, com Ver Logs e Tentar Novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProvisioningProgressDialog</name>
+    <message>
+        <source>Provisioning Progress</source>
+        <translation>Progresso do Provisionamento</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>Provisionamento</translation>
+    </message>
+    <message>
+        <source>Provisioning %1</source>
+        <translation>Provisionando %1</translation>
+    </message>
+    <message>
+        <source>Service ID:</source>
+        <translation>ID do Serviço:</translation>
+    </message>
+    <message>
+        <source>Service Name:</source>
+        <translation>Nome do Serviço:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>The service record has been created but provisioning did not complete. Please review the error and retry.</source>
+        <translation>O registro de serviço foi criado, mas o provisionamento não foi concluído. Por favor, revise o erro e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Provision ID:</source>
+        <translation>ID do Provisionamento:</translation>
+    </message>
+    <message>
+        <source>&amp;View Service</source>
+        <translation>&amp;Ver Serviço</translation>
+    </message>
+    <message>
+        <source>View &amp;Logs</source>
+        <translation>Ver &amp;Logs</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>Tentando novamente…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Tentar Novamente</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Provisioning continues in the background. Reopen it from the Provisioning page.</source>
+        <translation>O provisionamento continua em segundo plano. Reabra-o na página Provisionamento.</translation>
+    </message>
+    <message>
+        <source>Loading provisioning tasks…</source>
+        <translation>Carregando tarefas de provisionamento…</translation>
+    </message>
+    <message>
+        <source>%1 (in progress...)</source>
+        <translation>%1 (em progresso...)</translation>
+    </message>
+    <message>
+        <source>Progress: %1 of %2 tasks completed</source>
+        <translation>Progresso: %1 de %2 tarefas concluídas</translation>
+    </message>
+    <message>
+        <source>Provisioning stopped without a reason. Open the logs for details.</source>
+        <translation>O provisionamento parou sem um motivo informado. Abra os logs para ver os detalhes.</translation>
+    </message>
+    <message>
+        <source>Service successfully provisioned</source>
+        <translation>Serviço provisionado com sucesso</translation>
+    </message>
+    <message>
+        <source>Service successfully provisioned for %1</source>
+        <translation>Serviço provisionado com sucesso para %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ReviewStep</name>
+    <message>
+        <source>Check every selection, then click Confirm &amp; Provision to start provisioning.</source>
+        <translation>Verifique todas as seleções e clique em Confirmar &amp; Provisionar para iniciar o provisionamento.</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Produto:</translation>
+    </message>
+    <message>
+        <source>Inventory:</source>
+        <translation>Inventário:</translation>
+    </message>
+    <message>
+        <source>Pricing:</source>
+        <translation>Preços:</translation>
+    </message>
+    <message>
+        <source>Setup Fee:</source>
+        <translation>Taxa de Configuração:</translation>
+    </message>
+    <message>
+        <source>Monthly Cost:</source>
+        <translation>Custo Mensal:</translation>
+    </message>
+    <message>
+        <source>Auto-Renew:</source>
+        <translation>Renovação Automática:</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>None required</source>
+        <translation>Nenhum necessário</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SelectCustomerStep</name>
+    <message>
+        <source>&amp;Search Customers:</source>
+        <translation>&amp;Pesquisar Clientes:</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Ensure you&apos;ve selected the correct customer before proceeding. Assigning a plan to the wrong customer requires manual intervention to correct.</source>
+        <translation>Certifique-se de ter selecionado o cliente correto antes de prosseguir. Atribuir um plano ao cliente errado requer intervenção manual para corrigir.</translation>
+    </message>
+    <message>
+        <source>Checking that %1 can take %2…</source>
+        <translation>Verificando se %1 pode contratar %2…</translation>
+    </message>
+    <message>
+        <source>✓ %1 (%2) can take %3.</source>
+        <translation>✓ %1 (%2) pode contratar %3.</translation>
+    </message>
+    <message>
+        <source>Type a name, customer ID, email address or phone number, then pick the customer.</source>
+        <translation>Digite um nome, ID do cliente, endereço de e-mail ou número de telefone e selecione o cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ServiceTableModel</name>
+    <message>
+        <source>Service ID</source>
+        <translation>ID do Serviço</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Auto-Renew</source>
+        <translation>Renovação Automática</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Custo Mensal</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criado em</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ServicesPage</name>
+    <message>
+        <source>Recent Services</source>
+        <translation>Serviços Recentes</translation>
+    </message>
+    <message>
+        <source>Double-click a service to open it on its customer&apos;s page.</source>
+        <translation>Clique duas vezes em um serviço para abri-lo na página do cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::StartupWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Opening database…</source>
+        <translation>Abrindo banco de dados…</translation>
+    </message>
+    <message>
+        <source>Preparing the local database on this computer.</source>
+        <translation>Preparando o banco de dados local neste computador.</translation>
+    </message>
+</context>
 </TS>

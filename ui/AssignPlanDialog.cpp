@@ -4,6 +4,7 @@
 #include "AutoRenewStep.h"
 #include "CustomerSearchCombo.h"
 #include "Formatting.h"
+#include "InventoryPicker.h"
 #include "InventoryStep.h"
 #include "ReviewStep.h"
 #include "SelectCustomerStep.h"
@@ -11,6 +12,7 @@
 #include "workflows/AssignPlanWorkflow.h"
 #include "workflows/Backend.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -174,8 +176,8 @@ void AssignPlanDialog::goTo(int index)
         m_autoRenewStep->focusDefault();
     else if (step == m_reviewStep)
         m_confirmButton->setFocus(Qt::OtherFocusReason);
-    else if (step)
-        step->focusNextChild();
+    else if (step == m_inventoryStep && !m_inventoryStep->pickers().isEmpty())
+        m_inventoryStep->pickers().first()->comboBox()->setFocus(Qt::OtherFocusReason);
 }
 
 void AssignPlanDialog::next()

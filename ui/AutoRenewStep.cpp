@@ -25,6 +25,9 @@ AutoRenewStep::AutoRenewStep(QWidget* parent)
     m_explanationLabel->setWordWrap(true);
     m_behaviourLabel->setWordWrap(true);
     m_behaviourLabel->setForegroundRole(QPalette::PlaceholderText);
+    setStyleSheet(QStringLiteral("QPushButton:checked { background: palette(highlight);"
+                                 " color: palette(highlighted-text); border: 1px solid palette(highlight);"
+                                 " border-radius: 3px; padding: 5px; }"));
     for (QPushButton* button : {m_noButton, m_yesButton}) {
         button->setCheckable(true);
         button->setAutoDefault(false);

@@ -11,7 +11,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QScreen>
-#include <QStyle>
+#include <QPainter>
+#include <QPolygonF>
 
 namespace sb {
 namespace {
@@ -19,6 +20,19 @@ namespace {
 constexpr int customerRole = Qt::UserRole + 1; // index into m_results, or -1 for hint rows
 constexpr int maxVisibleRows = 9;
 constexpr int minimumPopupWidth = 460;
+
+// The ▼ of a combo box, drawn so that it looks the same in every style.
+QIcon dropDownIcon(const QColor& color)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawPolygon(QPolygonF({QPointF(4, 6), QPointF(12, 6), QPointF(8, 11)}));
+    return QIcon(pixmap);
+}
 
 } // namespace
 
@@ -33,7 +47,7 @@ CustomerSearchCombo::CustomerSearchCombo(Backend& backend, QWidget* parent)
 
     m_edit->setObjectName(QStringLiteral("customerSearchEdit"));
     m_edit->setClearButtonEnabled(true);
-    QAction* dropDown = m_edit->addAction(style()->standardIcon(QStyle::SP_ArrowDown), QLineEdit::TrailingPosition);
+    QAction* dropDown = m_edit->addAction(dropDownIcon(palette().color(QPalette::Text)), QLineEdit::TrailingPosition);
     connect(dropDown, &QAction::triggered, this, [this] {
         if (m_results.isEmpty())
             m_searcher->searchNow(m_edit->text());

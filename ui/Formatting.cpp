@@ -1,6 +1,8 @@
 #include "Formatting.h"
 
 #include <QDateTime>
+#include <QFont>
+#include <QFontMetrics>
 #include <QLocale>
 
 namespace sb {
@@ -99,8 +101,11 @@ QString Formatting::taskSymbol(TaskStatus status)
         return QStringLiteral("✓");
     case TaskStatus::Running:
         return QStringLiteral("⟳");
-    case TaskStatus::Pending:
-        return QStringLiteral("⏺");
+    case TaskStatus::Pending: {
+        // ⏺ is missing from many fonts (DejaVu among them); a hollow circle reads the same.
+        static const bool hasRecordSymbol = QFontMetrics(QFont()).inFontUcs4(0x23FA);
+        return hasRecordSymbol ? QStringLiteral("⏺") : QStringLiteral("○");
+    }
     case TaskStatus::Failed:
         return QStringLiteral("✗");
     case TaskStatus::Skipped:

@@ -58,6 +58,7 @@ ProductCardsView::ProductCardsView(QWidget* parent)
 
     m_stack->addWidget(m_carouselPage);
     m_stack->addWidget(m_gridScroll);
+    showPage(m_carouselPage);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -115,18 +116,30 @@ void ProductCardsView::placeCards()
         m_grid->removeWidget(card);
     }
     if (m_mode == Mode::Carousel) {
-        for (ProductCard* card : std::as_const(m_cards))
+        // Hidden first: nine visible cards in one row would force the window wider before the strip trims them.
+        for (ProductCard* card : std::as_const(m_cards)) {
+            card->hide();
             m_strip->addWidget(card, 1, Qt::AlignTop);
-        m_stack->setCurrentWidget(m_carouselPage);
+        }
+        showPage(m_carouselPage);
     } else {
         for (int i = 0; i < m_cards.size(); ++i) {
             m_grid->addWidget(m_cards.at(i), i / visibleCards, i % visibleCards, Qt::AlignTop);
             m_cards.at(i)->show();
         }
         m_grid->setRowStretch(m_grid->rowCount(), 1);
-        m_stack->setCurrentWidget(m_gridScroll);
+        showPage(m_gridScroll);
     }
     updateCarousel();
+}
+
+void ProductCardsView::showPage(QWidget* page)
+{
+    // The hidden page must not size the window: three cards in a row are wider than the grid needs.
+    for (QWidget* candidate : {m_carouselPage, static_cast<QWidget*>(m_gridScroll)})
+        candidate->setSizePolicy(candidate == page ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                                 candidate == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_stack->setCurrentWidget(page);
 }
 
 void ProductCardsView::updateCarousel()
@@ -134,8 +147,14 @@ void ProductCardsView::updateCarousel()
     const int count = int(m_cards.size());
     m_first = qBound(0, m_first, qMax(0, count - visibleCards));
     if (m_mode == Mode::Carousel) {
+        // Hide before showing: showing a card lays the strip out at once, and a fourth card would widen the window.
+        auto inView = [this](int i) { return i >= m_first && i < m_first + visibleCards; };
         for (int i = 0; i < count; ++i)
-            m_cards.at(i)->setVisible(i >= m_first && i < m_first + visibleCards);
+            if (!inView(i))
+                m_cards.at(i)->hide();
+        for (int i = 0; i < count; ++i)
+            if (inView(i))
+                m_cards.at(i)->show();
     }
     m_previousButton->setEnabled(m_first > 0);
     m_nextButton->setEnabled(m_first + visibleCards < count);

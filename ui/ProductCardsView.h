@@ -50,6 +50,7 @@ protected:
 private:
     void retranslateUi();
     void placeCards();
+    void showPage(QWidget* page);
     void updateCarousel();
     void scrollBy(int delta, bool keepFocus);
 

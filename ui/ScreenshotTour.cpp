@@ -128,7 +128,7 @@ bool ScreenshotTour::chooseCustomer(AssignPlanDialog* dialog, const QString& sea
         return fail(QStringLiteral("no customer results for %1").arg(searchText));
     settle();
     if (shootIt)
-        shoot(dialog, QStringLiteral("customer-search"), combo->resultsList());
+        shoot(dialog, QStringLiteral("customer-search"), combo->resultsList(), combo->lineEdit());
     if (!combo->chooseRow(0))
         return fail(QStringLiteral("no customer to choose"));
     if (!waitUntil([step] { return step->isReady(); }))
@@ -311,12 +311,12 @@ bool ScreenshotTour::fail(const QString& what)
     return false;
 }
 
-void ScreenshotTour::shoot(QWidget* widget, const QString& step, QWidget* overlay)
+void ScreenshotTour::shoot(QWidget* widget, const QString& step, QWidget* overlay, QWidget* anchor)
 {
     QPixmap pixmap = widget->grab();
-    if (overlay && overlay->isVisible()) {
-        // A drop-down list is a window of its own: paint it where it appears over the widget.
-        const QPoint offset = overlay->mapToGlobal(QPoint(0, 0)) - widget->mapToGlobal(QPoint(0, 0));
+    if (overlay && anchor && overlay->isVisible()) {
+        // A drop-down list is a window of its own: paint it where it drops down, below its anchor.
+        const QPoint offset = anchor->mapTo(widget, QPoint(0, anchor->height()));
         QPainter painter(&pixmap);
         painter.drawPixmap(offset, overlay->grab());
     }

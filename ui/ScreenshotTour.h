@@ -45,7 +45,8 @@ private:
     bool waitUntil(const std::function<bool()>& condition, int timeoutMs = 20000);
     void settle(int ms = 120);
     bool fail(const QString& what);
-    void shoot(QWidget* widget, const QString& step, QWidget* overlay = nullptr);
+    // overlay: a drop-down window painted under its anchor widget, as the user sees it.
+    void shoot(QWidget* widget, const QString& step, QWidget* overlay = nullptr, QWidget* anchor = nullptr);
     static void typeText(QWidget* widget, const QString& text);
     static void click(QWidget* button);
 

@@ -13,6 +13,11 @@ SegmentedButtons::SegmentedButtons(QWidget* parent) : QWidget(parent), m_group(n
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_group->setExclusive(true);
+    setStyleSheet(QStringLiteral("QToolButton { padding: 4px 14px; border: 1px solid palette(mid);"
+                                 " background: palette(button); }"
+                                 " QToolButton:checked { background: palette(highlight);"
+                                 " color: palette(highlighted-text); border-color: palette(highlight); }"
+                                 " QToolButton:focus { border: 1px solid palette(dark); }"));
     connect(m_group, &QButtonGroup::idClicked, this, &SegmentedButtons::currentChanged);
 }
 

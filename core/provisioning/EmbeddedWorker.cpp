@@ -21,10 +21,10 @@ public:
 
     void begin()
     {
-        auto* timer = new QTimer(this);
-        timer->setInterval(200);
-        connect(timer, &QTimer::timeout, this, &Loop::poll);
-        timer->start();
+        m_timer = new QTimer;
+        m_timer->setInterval(200);
+        connect(m_timer, &QTimer::timeout, this, &Loop::poll);
+        m_timer->start();
     }
 
     void poll()
@@ -43,7 +43,13 @@ public:
         }
     }
 
-    void finish() { m_db.closeThreadConnection(); }
+    // Runs on the worker thread as it ends: its timer and connection belong to that thread.
+    void finish()
+    {
+        delete m_timer;
+        m_timer = nullptr;
+        m_db.closeThreadConnection();
+    }
 
     std::atomic<bool> m_stopping{false};
 
@@ -51,6 +57,7 @@ private:
     EmbeddedWorker& m_owner;
     Database& m_db;
     ProvisioningRunner m_runner;
+    QTimer* m_timer = nullptr;
     int m_ticks = 0;
 };
 

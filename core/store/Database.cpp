@@ -48,15 +48,10 @@ Database::Database(DatabaseUrl url)
 
 Database::~Database()
 {
+    // Connections of other threads cannot be closed from here; removing them closes them.
     QMutexLocker lock(&m_mutex);
-    for (const QString& name : std::as_const(m_connectionNames)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isOpen())
-                db.close();
-        }
+    for (const QString& name : std::as_const(m_connectionNames))
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 qint64 Database::nowMs()
