@@ -244,6 +244,26 @@ Commands:
         <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
         <translation>There is no inventory template called &quot;%1&quot;. Known templates: %2.</translation>
     </message>
+    <message>
+        <source>SIM Card</source>
+        <translation>SIM Card</translation>
+    </message>
+    <message>
+        <source>Mobile Number</source>
+        <translation>Mobile Number</translation>
+    </message>
+    <message>
+        <source>CPE Modem</source>
+        <translation>CPE Modem</translation>
+    </message>
+    <message>
+        <source>Set-top Box</source>
+        <translation>Set-top Box</translation>
+    </message>
+    <message>
+        <source>SIP DID</source>
+        <translation>SIP DID</translation>
+    </message>
 </context>
 <context>
     <name>NetworkError</name>

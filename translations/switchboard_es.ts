@@ -244,6 +244,26 @@ Comandos:
         <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
         <translation>No existe ninguna plantilla de inventario llamada &quot;%1&quot;. Plantillas conocidas: %2.</translation>
     </message>
+    <message>
+        <source>SIM Card</source>
+        <translation>Tarjeta SIM</translation>
+    </message>
+    <message>
+        <source>Mobile Number</source>
+        <translation>Número Móvil</translation>
+    </message>
+    <message>
+        <source>CPE Modem</source>
+        <translation>Módem CPE</translation>
+    </message>
+    <message>
+        <source>Set-top Box</source>
+        <translation>Decodificador</translation>
+    </message>
+    <message>
+        <source>SIP DID</source>
+        <translation>DID SIP</translation>
+    </message>
 </context>
 <context>
     <name>NetworkError</name>

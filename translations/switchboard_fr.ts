@@ -244,6 +244,26 @@ Commandes :
         <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
         <translation>Il n&apos;existe aucun modèle d&apos;inventaire nommé &quot;%1&quot;. Modèles connus : %2.</translation>
     </message>
+    <message>
+        <source>SIM Card</source>
+        <translation>Carte SIM</translation>
+    </message>
+    <message>
+        <source>Mobile Number</source>
+        <translation>Numéro de mobile</translation>
+    </message>
+    <message>
+        <source>CPE Modem</source>
+        <translation>Modem CPE</translation>
+    </message>
+    <message>
+        <source>Set-top Box</source>
+        <translation>Décodeur</translation>
+    </message>
+    <message>
+        <source>SIP DID</source>
+        <translation>DID SIP</translation>
+    </message>
 </context>
 <context>
     <name>NetworkError</name>

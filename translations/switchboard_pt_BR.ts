@@ -244,6 +244,26 @@ Comandos:
         <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
         <translation>Não existe nenhum modelo de inventário chamado &quot;%1&quot;. Modelos conhecidos: %2.</translation>
     </message>
+    <message>
+        <source>SIM Card</source>
+        <translation>Cartão SIM</translation>
+    </message>
+    <message>
+        <source>Mobile Number</source>
+        <translation>Número Móvel</translation>
+    </message>
+    <message>
+        <source>CPE Modem</source>
+        <translation>Modem CPE</translation>
+    </message>
+    <message>
+        <source>Set-top Box</source>
+        <translation>Decodificador</translation>
+    </message>
+    <message>
+        <source>SIP DID</source>
+        <translation>DID SIP</translation>
+    </message>
 </context>
 <context>
     <name>NetworkError</name>

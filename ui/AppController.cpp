@@ -33,6 +33,9 @@ AppController::~AppController()
 
 void AppController::start()
 {
+    if (!m_options.language.isEmpty() && !LanguageManager::isSupported(m_options.language))
+        QTextStream(stderr) << "Unknown language \"" << m_options.language << "\"; use en, pt_BR, fr or es."
+                            << Qt::endl;
     const QString language =
         LanguageManager::isSupported(m_options.language) ? m_options.language : LanguageManager::initialLanguage();
     m_languages->setLanguage(language, m_options.language.isEmpty());

@@ -218,15 +218,16 @@ void AssignPlanDialog::checkPresetEligibility()
     Database& db = m_backend.database();
     const qint64 productId = m_product.id;
     const qint64 customerId = m_presetCustomer->id;
-    runAsync(this, m_backend.pool(),
-             [&db, productId, customerId] { return AssignPlanWorkflow(db).checkEligibility(productId, customerId); },
-             [this](const Status& status) {
-                 if (status.ok())
-                     return;
-                 m_blocked = status.error;
-                 showError(status.error);
-                 updateButtons();
-             });
+    runAsync(
+        this, m_backend.pool(),
+        [&db, productId, customerId] { return AssignPlanWorkflow(db).checkEligibility(productId, customerId); },
+        [this](const Status& status) {
+            if (status.ok())
+                return;
+            m_blocked = status.error;
+            showError(status.error);
+            updateButtons();
+        });
 }
 
 void AssignPlanDialog::submit()
@@ -251,19 +252,20 @@ void AssignPlanDialog::submit()
     m_confirmButton->setText(tr("Submitting…"));
     Database& db = m_backend.database();
     const QString customerName = current.customer->name;
-    runAsync(this, m_backend.pool(), [&db, request] { return AssignPlanWorkflow(db).submit(request); },
-             [this, customerName](const Result<AssignResult>& result) {
-                 m_submitting = false;
-                 if (!result.ok()) {
-                     retranslateUi();
-                     showError(result.error());
-                     updateButtons();
-                     return;
-                 }
-                 m_finished = true;
-                 emit submitted(result->jobId, result->serviceId, customerName);
-                 accept();
-             });
+    runAsync(
+        this, m_backend.pool(), [&db, request] { return AssignPlanWorkflow(db).submit(request); },
+        [this, customerName](const Result<AssignResult>& result) {
+            m_submitting = false;
+            if (!result.ok()) {
+                retranslateUi();
+                showError(result.error());
+                updateButtons();
+                return;
+            }
+            m_finished = true;
+            emit submitted(result->jobId, result->serviceId, customerName);
+            accept();
+        });
 }
 
 void AssignPlanDialog::reject()

@@ -175,17 +175,18 @@ void CatalogPage::reload()
     if (m_cardsView->cards().isEmpty())
         m_stack->setCurrentWidget(m_loadingLabel);
     Database& db = m_backend.database();
-    runAsync(this, m_backend.pool(),
-             [&db, wantedCategory, wantedType] { return AssignPlanWorkflow(db).catalog(wantedCategory, wantedType); },
-             [this, sequence](const Result<QList<Product>>& result) {
-                 if (sequence != m_sequence)
-                     return; // the user changed the filters meanwhile
-                 m_loading = false;
-                 if (result.ok())
-                     showProducts(result.value());
-                 else
-                     showError(result.error().text());
-             });
+    runAsync(
+        this, m_backend.pool(),
+        [&db, wantedCategory, wantedType] { return AssignPlanWorkflow(db).catalog(wantedCategory, wantedType); },
+        [this, sequence](const Result<QList<Product>>& result) {
+            if (sequence != m_sequence)
+                return; // the user changed the filters meanwhile
+            m_loading = false;
+            if (result.ok())
+                showProducts(result.value());
+            else
+                showError(result.error().text());
+        });
 }
 
 void CatalogPage::showProducts(const QList<Product>& products)

@@ -10,9 +10,9 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QScreen>
 #include <QPainter>
 #include <QPolygonF>
+#include <QScreen>
 
 namespace sb {
 namespace {
@@ -270,8 +270,8 @@ bool CustomerSearchCombo::eventFilter(QObject* watched, QEvent* event)
     auto* key = static_cast<QKeyEvent*>(event);
     if (event->type() == QEvent::ShortcutOverride) {
         // Keep Escape and Enter for the list while it is open, rather than closing the dialog.
-        if (m_popup->isVisible() && (key->key() == Qt::Key_Escape || key->key() == Qt::Key_Return ||
-                                     key->key() == Qt::Key_Enter)) {
+        if (m_popup->isVisible() &&
+            (key->key() == Qt::Key_Escape || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
             event->accept();
             return true;
         }

@@ -56,7 +56,7 @@ private:
     QLineEdit* m_edit;
     QListWidget* m_popup;
     QList<Customer> m_results;
-    QString m_query;        // the query m_results answer
+    QString m_query;              // the query m_results answer
     std::optional<Error> m_error; // a failed search, shown in the list
     std::optional<Customer> m_chosen;
 };

@@ -31,16 +31,17 @@ void CustomerSearcher::searchNow(const QString& text)
     }
     Database& db = m_backend.database();
     ++m_inFlight;
-    runAsync(this, m_backend.pool(), [&db, query] { return AssignPlanWorkflow(db).searchCustomers(query, 20); },
-             [this, sequence, text](const Result<QList<Customer>>& result) {
-                 --m_inFlight;
-                 if (sequence != m_sequence)
-                     return;
-                 if (result.ok())
-                     emit resultsReady(text, result.value());
-                 else
-                     emit searchFailed(text, result.error());
-             });
+    runAsync(
+        this, m_backend.pool(), [&db, query] { return AssignPlanWorkflow(db).searchCustomers(query, 20); },
+        [this, sequence, text](const Result<QList<Customer>>& result) {
+            --m_inFlight;
+            if (sequence != m_sequence)
+                return;
+            if (result.ok())
+                emit resultsReady(text, result.value());
+            else
+                emit searchFailed(text, result.error());
+        });
 }
 
 void CustomerSearcher::cancel()

@@ -82,7 +82,8 @@ CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
     m_servicesTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_servicesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_servicesTable->verticalHeader()->hide();
-    m_servicesTable->horizontalHeader()->setStretchLastSection(true);
+    m_servicesTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_servicesTable->horizontalHeader()->setSectionResizeMode(ServiceTableModel::NameColumn, QHeaderView::Stretch);
     m_servicesTable->setAlternatingRowColors(true);
     m_assignButton->setObjectName(QStringLiteral("addServiceButton"));
     m_errorLabel->setObjectName(QStringLiteral("customersErrorLabel"));
@@ -209,7 +210,8 @@ void CustomersPage::fillResults()
     }
     for (const Customer& customer : std::as_const(m_results)) {
         auto* item = new QListWidgetItem(Formatting::customer(customer), m_resultsList);
-        item->setToolTip(QStringList{displayName(customer.type), customer.email, customer.phone}.join(QLatin1Char('\n')));
+        item->setToolTip(
+            QStringList{displayName(customer.type), customer.email, customer.phone}.join(QLatin1Char('\n')));
         if (m_details && m_details->customer.id == customer.id)
             m_resultsList->setCurrentItem(item);
     }
@@ -220,16 +222,17 @@ void CustomersPage::showCustomer(qint64 customerId, qint64 highlightServiceId)
     const quint64 sequence = ++m_detailSequence;
     ++m_loading;
     Database& db = m_backend.database();
-    runAsync(this, m_backend.pool(), [&db, customerId] { return CustomerWorkflow(db).customer(customerId); },
-             [this, sequence, highlightServiceId](const Result<CustomerDetails>& result) {
-                 --m_loading;
-                 if (sequence != m_detailSequence)
-                     return;
-                 if (result.ok())
-                     showDetails(result.value(), highlightServiceId);
-                 else
-                     showError(result.error());
-             });
+    runAsync(
+        this, m_backend.pool(), [&db, customerId] { return CustomerWorkflow(db).customer(customerId); },
+        [this, sequence, highlightServiceId](const Result<CustomerDetails>& result) {
+            --m_loading;
+            if (sequence != m_detailSequence)
+                return;
+            if (result.ok())
+                showDetails(result.value(), highlightServiceId);
+            else
+                showError(result.error());
+        });
 }
 
 void CustomersPage::showService(qint64 serviceId)
@@ -237,25 +240,26 @@ void CustomersPage::showService(qint64 serviceId)
     ++m_loading;
     const quint64 sequence = ++m_detailSequence;
     Database& db = m_backend.database();
-    runAsync(this, m_backend.pool(), [&db, serviceId] { return CustomerWorkflow(db).service(serviceId); },
-             [this, sequence, serviceId](const Result<ServiceDetails>& result) {
-                 --m_loading;
-                 if (sequence != m_detailSequence)
-                     return;
-                 if (!result.ok()) {
-                     showError(result.error());
-                     return;
-                 }
-                 const Customer& customer = result->customer;
-                 const bool listed = std::any_of(m_results.cbegin(), m_results.cend(),
-                                                 [&customer](const Customer& c) { return c.id == customer.id; });
-                 if (!listed) {
-                     m_query = customer.name;
-                     m_searchEdit->setText(customer.name);
-                     m_results = {customer};
-                 }
-                 showCustomer(customer.id, serviceId);
-             });
+    runAsync(
+        this, m_backend.pool(), [&db, serviceId] { return CustomerWorkflow(db).service(serviceId); },
+        [this, sequence, serviceId](const Result<ServiceDetails>& result) {
+            --m_loading;
+            if (sequence != m_detailSequence)
+                return;
+            if (!result.ok()) {
+                showError(result.error());
+                return;
+            }
+            const Customer& customer = result->customer;
+            const bool listed = std::any_of(m_results.cbegin(), m_results.cend(),
+                                            [&customer](const Customer& c) { return c.id == customer.id; });
+            if (!listed) {
+                m_query = customer.name;
+                m_searchEdit->setText(customer.name);
+                m_results = {customer};
+            }
+            showCustomer(customer.id, serviceId);
+        });
 }
 
 void CustomersPage::showDetails(const CustomerDetails& details, qint64 highlightServiceId)
@@ -272,7 +276,6 @@ void CustomersPage::showDetails(const CustomerDetails& details, qint64 highlight
         m_servicesTable->selectRow(row);
         m_servicesTable->scrollTo(m_servicesModel->index(row, 0));
     }
-    m_servicesTable->resizeColumnsToContents();
 }
 
 void CustomersPage::fillDetails()
@@ -292,7 +295,7 @@ void CustomersPage::fillDetails()
     for (const Contact& contact : m_details->contacts) {
         const QString role = contact.role == QLatin1String("billing")     ? tr("Billing")
                              : contact.role == QLatin1String("technical") ? tr("Technical")
-                                                                           : contact.role;
+                                                                          : contact.role;
         contacts << tr("%1: %2 <%3>").arg(role, contact.name, contact.email);
     }
     m_contactsValue->setText(contacts.isEmpty() ? tr("None") : contacts.join(QLatin1Char('\n')));

@@ -28,12 +28,23 @@ QString Formatting::templateName(const QString& templateName)
 
 QString Formatting::identifierLabel(const QString& templateName)
 {
-    if (templateName == QLatin1String("SIM Card"))
-        return tr("ICCID");
-    if (templateName == QLatin1String("Mobile Number"))
-        return tr("MSISDN");
-    if (templateName == QLatin1String("CPE Modem") || templateName == QLatin1String("Set-top Box"))
-        return tr("Serial");
+    // The templates of the built-in catalog, listed so that lupdate offers their names for translation (core
+    // translates a template name in the "Inventory" context), with the identifier a person checks on the item.
+    struct KnownTemplate
+    {
+        const char* name;
+        const char* identifier;
+    };
+    static const KnownTemplate known[] = {
+        {QT_TRANSLATE_NOOP("Inventory", "SIM Card"), QT_TRANSLATE_NOOP("sb::Formatting", "ICCID")},
+        {QT_TRANSLATE_NOOP("Inventory", "Mobile Number"), QT_TRANSLATE_NOOP("sb::Formatting", "MSISDN")},
+        {QT_TRANSLATE_NOOP("Inventory", "CPE Modem"), QT_TRANSLATE_NOOP("sb::Formatting", "Serial")},
+        {QT_TRANSLATE_NOOP("Inventory", "Set-top Box"), QT_TRANSLATE_NOOP("sb::Formatting", "Serial")},
+        {QT_TRANSLATE_NOOP("Inventory", "SIP DID"), nullptr},
+    };
+    for (const KnownTemplate& entry : known)
+        if (templateName == QLatin1String(entry.name))
+            return entry.identifier ? QCoreApplication::translate("sb::Formatting", entry.identifier) : QString();
     return {};
 }
 
@@ -91,7 +102,9 @@ QString Formatting::time(qint64 msSinceEpoch)
 QString Formatting::countdown(qint64 remainingMs)
 {
     const qint64 seconds = qMax<qint64>(0, (remainingMs + 999) / 1000);
-    return QStringLiteral("%1:%2").arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2")
+        .arg(seconds / 60, 2, 10, QLatin1Char('0'))
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString Formatting::taskSymbol(TaskStatus status)

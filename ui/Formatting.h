@@ -14,10 +14,10 @@ class Formatting
     Q_DECLARE_TR_FUNCTIONS(sb::Formatting)
 
 public:
-    static QString customer(const Customer& customer);          // John Smith (ID: 123)
-    static QString templateName(const QString& templateName);   // SIM Card, translated
+    static QString customer(const Customer& customer);           // John Smith (ID: 123)
+    static QString templateName(const QString& templateName);    // SIM Card, translated
     static QString identifierLabel(const QString& templateName); // ICCID, MSISDN... or empty
-    static QString shortIdentifier(const QString& identifier);  // 8944...0001 for long serials
+    static QString shortIdentifier(const QString& identifier);   // 8944...0001 for long serials
     // Picker entry: "SIM-00123 - ICCID: 8944...0001 (New)", or "+44 7700 900123 (Available)" for numbers.
     static QString pickerEntry(const InventoryItem& item, qint64 nowMs);
     // Review entry: "SIM-00123 (ICCID: 8944...0001)", or "+44 7700 900123" for numbers.

@@ -28,8 +28,7 @@ QString objectNameFor(const QString& templateName)
 
 } // namespace
 
-InventoryPicker::InventoryPicker(Backend& backend, const QString& templateName, const QString& holder,
-                                 QWidget* parent)
+InventoryPicker::InventoryPicker(Backend& backend, const QString& templateName, const QString& holder, QWidget* parent)
     : QWidget(parent), m_backend(backend), m_templateName(templateName), m_holder(holder), m_label(new QLabel(this)),
       m_combo(new QComboBox(this)), m_statusLabel(new QLabel(this)), m_emptyState(new QWidget(this)),
       m_emptyTitle(new QLabel(this)), m_emptyHints(new QLabel(this))
@@ -99,22 +98,23 @@ void InventoryPicker::reload()
     Database& db = m_backend.database();
     const QString templateName = m_templateName;
     const QString holder = m_holder;
-    runAsync(this, m_backend.pool(),
-             [&db, templateName, holder] { return AssignPlanWorkflow(db).availableItems(templateName, holder); },
-             [this, sequence](const Result<QList<InventoryItem>>& result) {
-                 --m_busy;
-                 if (sequence != m_loadSequence)
-                     return;
-                 m_loaded = true;
-                 if (result.ok()) {
-                     m_items = result.value();
-                 } else {
-                     m_items.clear();
-                     m_error = result.error();
-                 }
-                 fillCombo();
-                 tick();
-             });
+    runAsync(
+        this, m_backend.pool(),
+        [&db, templateName, holder] { return AssignPlanWorkflow(db).availableItems(templateName, holder); },
+        [this, sequence](const Result<QList<InventoryItem>>& result) {
+            --m_busy;
+            if (sequence != m_loadSequence)
+                return;
+            m_loaded = true;
+            if (result.ok()) {
+                m_items = result.value();
+            } else {
+                m_items.clear();
+                m_error = result.error();
+            }
+            fillCombo();
+            tick();
+        });
 }
 
 void InventoryPicker::fillCombo()
@@ -177,23 +177,24 @@ void InventoryPicker::reserve(const InventoryItem& item)
     const QString holder = m_holder;
     const qint64 durationMs = m_durationMs;
     const qint64 itemId = item.id;
-    runAsync(this, m_backend.pool(),
-             [&db, itemId, holder, durationMs] { return AssignPlanWorkflow(db).reserve(itemId, holder, durationMs); },
-             [this, item](const Result<Reservation>& result) {
-                 --m_busy;
-                 if (result.ok()) {
-                     m_reserved = item;
-                     m_reservedUntilMs = result.value().expiresMs;
-                     m_countdown.start();
-                     fillCombo();
-                     tick();
-                 } else {
-                     // Someone else took it first: say so and offer what is still free.
-                     m_error = result.error();
-                     reload();
-                 }
-                 emit reservationChanged();
-             });
+    runAsync(
+        this, m_backend.pool(),
+        [&db, itemId, holder, durationMs] { return AssignPlanWorkflow(db).reserve(itemId, holder, durationMs); },
+        [this, item](const Result<Reservation>& result) {
+            --m_busy;
+            if (result.ok()) {
+                m_reserved = item;
+                m_reservedUntilMs = result.value().expiresMs;
+                m_countdown.start();
+                fillCombo();
+                tick();
+            } else {
+                // Someone else took it first: say so and offer what is still free.
+                m_error = result.error();
+                reload();
+            }
+            emit reservationChanged();
+        });
 }
 
 void InventoryPicker::tick()
@@ -207,10 +208,10 @@ void InventoryPicker::tick()
             m_reserved.reset();
             m_reservedUntilMs = 0;
             m_countdown.stop();
-            setNotice(UserMessage("sb::InventoryPicker",
-                                  QT_TRANSLATE_NOOP("sb::InventoryPicker",
-                                                    "The reservation of %1 has expired. Pick an item again."),
-                                  {reference}));
+            setNotice(UserMessage(
+                "sb::InventoryPicker",
+                QT_TRANSLATE_NOOP("sb::InventoryPicker", "The reservation of %1 has expired. Pick an item again."),
+                {reference}));
             reload();
             emit reservationChanged();
             return;
@@ -226,8 +227,8 @@ void InventoryPicker::tick()
     } else if (!m_loaded) {
         status = tr("Loading available items…");
     } else if (!m_items.isEmpty()) {
-        status = tr("%n item(s) available. The item you pick is reserved for this order.", nullptr,
-                    int(m_items.size()));
+        status =
+            tr("%n item(s) available. The item you pick is reserved for this order.", nullptr, int(m_items.size()));
     }
     m_statusLabel->setText(status);
     m_statusLabel->setStyleSheet(style);

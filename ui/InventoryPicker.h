@@ -60,9 +60,9 @@ private:
     QList<InventoryItem> m_items;
     std::optional<InventoryItem> m_reserved;
     qint64 m_reservedUntilMs = 0;
-    qint64 m_durationMs = 0; // 0: the core's default
-    std::optional<Error> m_error;         // a refused reservation or a failed load
-    std::optional<UserMessage> m_notice;  // an expired reservation
+    qint64 m_durationMs = 0;             // 0: the core's default
+    std::optional<Error> m_error;        // a refused reservation or a failed load
+    std::optional<UserMessage> m_notice; // an expired reservation
     QTimer m_countdown;
     quint64 m_loadSequence = 0;
     int m_busy = 0;

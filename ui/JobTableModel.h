@@ -12,8 +12,15 @@ class JobTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { ProvisionIdColumn, CustomerColumn, ServiceColumn, StatusColumn, ProgressColumn, CreatedColumn,
-                  ColumnCount };
+    enum Column {
+        ProvisionIdColumn,
+        CustomerColumn,
+        ServiceColumn,
+        StatusColumn,
+        ProgressColumn,
+        CreatedColumn,
+        ColumnCount
+    };
     static constexpr int JobIdRole = Qt::UserRole + 1;
 
     explicit JobTableModel(QObject* parent = nullptr);

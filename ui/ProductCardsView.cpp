@@ -16,10 +16,9 @@
 namespace sb {
 
 ProductCardsView::ProductCardsView(QWidget* parent)
-    : QWidget(parent), m_stack(new QStackedWidget(this)), m_carouselPage(new QWidget(this)),
-      m_strip(new QHBoxLayout), m_previousButton(new QToolButton(this)), m_nextButton(new QToolButton(this)),
-      m_positionLabel(new QLabel(this)), m_gridScroll(new QScrollArea(this)), m_gridContainer(new QWidget),
-      m_grid(new QGridLayout(m_gridContainer))
+    : QWidget(parent), m_stack(new QStackedWidget(this)), m_carouselPage(new QWidget(this)), m_strip(new QHBoxLayout),
+      m_previousButton(new QToolButton(this)), m_nextButton(new QToolButton(this)), m_positionLabel(new QLabel(this)),
+      m_gridScroll(new QScrollArea(this)), m_gridContainer(new QWidget), m_grid(new QGridLayout(m_gridContainer))
 {
     setFocusPolicy(Qt::StrongFocus);
 
@@ -159,10 +158,8 @@ void ProductCardsView::updateCarousel()
     m_previousButton->setEnabled(m_first > 0);
     m_nextButton->setEnabled(m_first + visibleCards < count);
     const int last = qMin(count, m_first + visibleCards);
-    m_positionLabel->setText(count == 0 ? QString()
-                                        : tr("Showing %1–%2 of %n product(s)", nullptr, count)
-                                              .arg(m_first + 1)
-                                              .arg(last));
+    m_positionLabel->setText(
+        count == 0 ? QString() : tr("Showing %1–%2 of %n product(s)", nullptr, count).arg(m_first + 1).arg(last));
 }
 
 void ProductCardsView::showNext()

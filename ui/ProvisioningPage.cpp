@@ -36,7 +36,8 @@ ProvisioningPage::ProvisioningPage(Backend& backend, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(JobTableModel::ServiceColumn, QHeaderView::Stretch);
     m_openButton->setObjectName(QStringLiteral("openJobButton"));
 
     auto* header = new QHBoxLayout;
@@ -56,8 +57,7 @@ ProvisioningPage::ProvisioningPage(Backend& backend, QWidget* parent)
         if (const qint64 jobId = selectedJobId())
             emit openJobRequested(jobId);
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &ProvisioningPage::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ProvisioningPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ProvisioningPage::updateButtons);
     retranslateUi();
     updateButtons();
@@ -109,25 +109,23 @@ void ProvisioningPage::reload()
         return; // the previous refresh is still running
     m_loading = true;
     Database& db = m_backend.database();
-    runAsync(this, m_backend.pool(), [&db] { return ProvisioningWorkflow(db).recentJobs(200); },
-             [this](const Result<QList<JobSummary>>& result) {
-                 m_loading = false;
-                 if (result.ok()) {
-                     const qint64 selected = selectedJobId();
-                     const bool first = m_model->rowCount() == 0;
-                     m_error.reset();
-                     m_model->setJobs(result.value());
-                     const int row = m_model->rowOf(selected);
-                     if (selected != 0 && row >= 0)
-                         m_table->selectRow(row);
-                     if (first)
-                         m_table->resizeColumnsToContents();
-                 } else {
-                     m_error = result.error();
-                 }
-                 m_errorLabel->setVisible(m_error.has_value());
-                 m_errorLabel->setText(m_error ? Formatting::error(*m_error) : QString());
-             });
+    runAsync(
+        this, m_backend.pool(), [&db] { return ProvisioningWorkflow(db).recentJobs(200); },
+        [this](const Result<QList<JobSummary>>& result) {
+            m_loading = false;
+            if (result.ok()) {
+                const qint64 selected = selectedJobId();
+                m_error.reset();
+                m_model->setJobs(result.value());
+                const int row = m_model->rowOf(selected);
+                if (selected != 0 && row >= 0)
+                    m_table->selectRow(row);
+            } else {
+                m_error = result.error();
+            }
+            m_errorLabel->setVisible(m_error.has_value());
+            m_errorLabel->setText(m_error ? Formatting::error(*m_error) : QString());
+        });
 }
 
 } // namespace sb

@@ -59,8 +59,7 @@ ProvisioningProgressDialog::ProvisioningProgressDialog(Backend& backend, qint64 
       m_taskList(new QListWidget(this)), m_progressLabel(new QLabel(this)), m_progressBar(new QProgressBar(this)),
       m_loadErrorLabel(new QLabel(this)), m_successPanel(new QWidget(this)), m_successLabel(boldLabel(this)),
       m_serviceIdCaption(boldLabel(this)), m_serviceIdValue(valueLabel(this, QStringLiteral("serviceIdValue"))),
-      m_serviceNameCaption(boldLabel(this)),
-      m_serviceNameValue(valueLabel(this, QStringLiteral("serviceNameValue"))),
+      m_serviceNameCaption(boldLabel(this)), m_serviceNameValue(valueLabel(this, QStringLiteral("serviceNameValue"))),
       m_serviceStatusCaption(boldLabel(this)),
       m_serviceStatusValue(valueLabel(this, QStringLiteral("serviceStatusValue"))), m_failurePanel(new QWidget(this)),
       m_failureErrorLabel(boldLabel(this)), m_failureExplanationLabel(new QLabel(this)),
@@ -163,11 +162,9 @@ ProvisioningProgressDialog::ProvisioningProgressDialog(Backend& backend, qint64 
 void ProvisioningProgressDialog::retranslateUi()
 {
     setWindowTitle(tr("Provisioning Progress"));
-    const QString serviceName = m_job ? m_job->variables.value(QStringLiteral("service"))
-                                            .toObject()
-                                            .value(QStringLiteral("name"))
-                                            .toString()
-                                      : QString();
+    const QString serviceName =
+        m_job ? m_job->variables.value(QStringLiteral("service")).toObject().value(QStringLiteral("name")).toString()
+              : QString();
     m_headerLabel->setText(serviceName.isEmpty() ? tr("Provisioning") : tr("Provisioning %1").arg(serviceName));
     m_serviceIdCaption->setText(tr("Service ID:"));
     m_serviceNameCaption->setText(tr("Service Name:"));
@@ -205,17 +202,18 @@ void ProvisioningProgressDialog::poll()
     m_pollInFlight = true;
     Database& db = m_backend.database();
     const qint64 jobId = m_jobId;
-    runAsync(this, m_backend.pool(), [&db, jobId] { return ProvisioningWorkflow(db).job(jobId); },
-             [this](const Result<ProvisioningJob>& result) {
-                 m_pollInFlight = false;
-                 if (!result.ok()) {
-                     m_loadError = result.error();
-                     updatePanels();
-                     return;
-                 }
-                 m_loadError.reset();
-                 showJob(result.value());
-             });
+    runAsync(
+        this, m_backend.pool(), [&db, jobId] { return ProvisioningWorkflow(db).job(jobId); },
+        [this](const Result<ProvisioningJob>& result) {
+            m_pollInFlight = false;
+            if (!result.ok()) {
+                m_loadError = result.error();
+                updatePanels();
+                return;
+            }
+            m_loadError.reset();
+            showJob(result.value());
+        });
 }
 
 void ProvisioningProgressDialog::showJob(const ProvisioningJob& job)
@@ -233,14 +231,15 @@ void ProvisioningProgressDialog::showJob(const ProvisioningJob& job)
 void ProvisioningProgressDialog::loadService(qint64 serviceId)
 {
     Database& db = m_backend.database();
-    runAsync(this, m_backend.pool(), [&db, serviceId] { return CustomerWorkflow(db).service(serviceId); },
-             [this](const Result<ServiceDetails>& result) {
-                 if (result.ok())
-                     m_service = result.value();
-                 else
-                     m_loadError = result.error();
-                 updatePanels();
-             });
+    runAsync(
+        this, m_backend.pool(), [&db, serviceId] { return CustomerWorkflow(db).service(serviceId); },
+        [this](const Result<ServiceDetails>& result) {
+            if (result.ok())
+                m_service = result.value();
+            else
+                m_loadError = result.error();
+            updatePanels();
+        });
 }
 
 void ProvisioningProgressDialog::updateTasks()
@@ -332,23 +331,24 @@ void ProvisioningProgressDialog::retry()
     Database& db = m_backend.database();
     const qint64 jobId = m_jobId;
     const QString staff = m_backend.staffLogin();
-    runAsync(this, m_backend.pool(), [&db, jobId, staff] { return ProvisioningWorkflow(db).retry(jobId, staff); },
-             [this](const Status& status) {
-                 if (!status.ok()) {
-                     m_retrying = false;
-                     m_actionError = status.error;
-                     retranslateUi();
-                     return;
-                 }
-                 // The job is queued again: show it as such until the next poll reads the real state.
-                 if (m_job)
-                     m_job->status = JobStatus::Queued;
-                 m_retrying = false;
-                 m_service.reset();
-                 retranslateUi();
-                 m_pollTimer.start();
-                 poll();
-             });
+    runAsync(
+        this, m_backend.pool(), [&db, jobId, staff] { return ProvisioningWorkflow(db).retry(jobId, staff); },
+        [this](const Status& status) {
+            if (!status.ok()) {
+                m_retrying = false;
+                m_actionError = status.error;
+                retranslateUi();
+                return;
+            }
+            // The job is queued again: show it as such until the next poll reads the real state.
+            if (m_job)
+                m_job->status = JobStatus::Queued;
+            m_retrying = false;
+            m_service.reset();
+            retranslateUi();
+            m_pollTimer.start();
+            poll();
+        });
 }
 
 void ProvisioningProgressDialog::viewLogs()

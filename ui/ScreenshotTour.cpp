@@ -69,6 +69,7 @@ bool ScreenshotTour::catalogSteps()
 {
     CatalogPage* catalog = m_window.catalogPage();
     m_window.showPage(MainWindow::Page::Catalog);
+    click(catalog->findChild<QToolButton*>(QStringLiteral("carouselViewButton")));
     catalog->setFilter(ProductCategory::ServicePlan, CustomerType::Individual);
     if (!waitUntil([catalog] { return !catalog->isLoading(); }))
         return fail(QStringLiteral("the catalog did not load"));
@@ -194,17 +195,18 @@ bool ScreenshotTour::firstOrder()
     if (!progress)
         return fail(QStringLiteral("the progress dialog did not open"));
     QPointer<ProvisioningProgressDialog> guard(progress);
-    waitUntil([guard] {
-        return guard && guard->job() && guard->job()->completedTasks() >= 3 && !guard->isFinished();
-    }, 30000);
+    waitUntil([guard] { return guard && guard->job() && guard->job()->completedTasks() >= 3 && !guard->isFinished(); },
+              30000);
     settle(60);
     shoot(progress, QStringLiteral("progress"));
     if (simulator)
         simulator->setLatencyMs(0);
-    if (!waitUntil([guard] {
-            return guard && guard->isFinished() &&
-                   !guard->findChild<QLabel*>(QStringLiteral("serviceNameValue"))->text().isEmpty();
-        }, 60000))
+    if (!waitUntil(
+            [guard] {
+                return guard && guard->isFinished() &&
+                       !guard->findChild<QLabel*>(QStringLiteral("serviceNameValue"))->text().isEmpty();
+            },
+            60000))
         return fail(QStringLiteral("the first order did not succeed"));
     settle();
     shoot(progress, QStringLiteral("success"));
@@ -256,10 +258,12 @@ bool ScreenshotTour::failedOrder()
     log->close();
 
     click(progress->findChild<QPushButton*>(QStringLiteral("retryButton")));
-    if (!waitUntil([guard] {
-            return guard && guard->isFinished() && guard->job()->status == JobStatus::Succeeded &&
-                   !guard->findChild<QLabel*>(QStringLiteral("serviceNameValue"))->text().isEmpty();
-        }, 60000))
+    if (!waitUntil(
+            [guard] {
+                return guard && guard->isFinished() && guard->job()->status == JobStatus::Succeeded &&
+                       !guard->findChild<QLabel*>(QStringLiteral("serviceNameValue"))->text().isEmpty();
+            },
+            60000))
         return fail(QStringLiteral("Retry did not succeed"));
     settle();
     shoot(progress, QStringLiteral("retry-success"));

@@ -99,16 +99,17 @@ void SelectCustomerStep::checkEligibility(const Customer& customer)
     Database& db = m_backend.database();
     const qint64 productId = m_product.id;
     const qint64 customerId = customer.id;
-    runAsync(this, m_backend.pool(),
-             [&db, productId, customerId] { return AssignPlanWorkflow(db).checkEligibility(productId, customerId); },
-             [this, sequence](const Status& status) {
-                 if (sequence != m_sequence)
-                     return;
-                 m_checking = false;
-                 if (!status.ok())
-                     m_problem = status.error;
-                 setEligible(status.ok());
-             });
+    runAsync(
+        this, m_backend.pool(),
+        [&db, productId, customerId] { return AssignPlanWorkflow(db).checkEligibility(productId, customerId); },
+        [this, sequence](const Status& status) {
+            if (sequence != m_sequence)
+                return;
+            m_checking = false;
+            if (!status.ok())
+                m_problem = status.error;
+            setEligible(status.ok());
+        });
 }
 
 void SelectCustomerStep::setEligible(bool eligible)

@@ -12,8 +12,16 @@ class ServiceTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, NameColumn, ProductColumn, StatusColumn, AutoRenewColumn, MonthlyCostColumn,
-                  CreatedColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        NameColumn,
+        ProductColumn,
+        StatusColumn,
+        AutoRenewColumn,
+        MonthlyCostColumn,
+        CreatedColumn,
+        ColumnCount
+    };
     static constexpr int ServiceIdRole = Qt::UserRole + 1;
 
     explicit ServiceTableModel(QObject* parent = nullptr);
@@ -21,7 +29,7 @@ public:
     void setServices(const QList<Service>& services);
     const QList<Service>& services() const { return m_services; }
     int rowOf(qint64 serviceId) const; // -1 when absent
-    void retranslate(); // the language changed: headers and cells are read again
+    void retranslate();                // the language changed: headers and cells are read again
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

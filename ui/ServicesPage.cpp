@@ -33,7 +33,8 @@ ServicesPage::ServicesPage(Backend& backend, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ServiceTableModel::NameColumn, QHeaderView::Stretch);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
@@ -77,19 +78,19 @@ void ServicesPage::reload()
         return;
     m_loading = true;
     Database& db = m_backend.database();
-    runAsync(this, m_backend.pool(), [&db] { return CustomerWorkflow(db).recentServices(200); },
-             [this](const Result<QList<Service>>& result) {
-                 m_loading = false;
-                 if (result.ok()) {
-                     m_error.reset();
-                     m_model->setServices(result.value());
-                     m_table->resizeColumnsToContents();
-                 } else {
-                     m_error = result.error();
-                 }
-                 m_errorLabel->setVisible(m_error.has_value());
-                 retranslateUi();
-             });
+    runAsync(
+        this, m_backend.pool(), [&db] { return CustomerWorkflow(db).recentServices(200); },
+        [this](const Result<QList<Service>>& result) {
+            m_loading = false;
+            if (result.ok()) {
+                m_error.reset();
+                m_model->setServices(result.value());
+            } else {
+                m_error = result.error();
+            }
+            m_errorLabel->setVisible(m_error.has_value());
+            retranslateUi();
+        });
 }
 
 } // namespace sb

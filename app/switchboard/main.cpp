@@ -8,16 +8,16 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Switchboard"));
     QApplication::setApplicationName(QStringLiteral("Switchboard"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Switchboard: assign plans and provision "
                                                                          "services for telecom customers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QCoreApplication::translate("main", "Database URL (sqlite:///path or postgresql://…)."),
-                                QStringLiteral("URL"));
+    const QCommandLineOption db(
+        QStringLiteral("db"), QCoreApplication::translate("main", "Database URL (sqlite:///path or postgresql://…)."),
+        QStringLiteral("URL"));
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QCoreApplication::translate("main", "Language: en, pt_BR, fr or es."),
                                   QStringLiteral("L"));

@@ -1,4 +1,8 @@
+#include <QEventLoop>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -165,6 +169,55 @@ private slots:
         QCOMPARE(run.json()[QStringLiteral("status")].toString(), QStringLiteral("queued"));
         const Run jobs = ctl(db({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("list")}));
         QCOMPARE(jobs.json().array().first()[QStringLiteral("status")].toString(), QStringLiteral("queued"));
+    }
+
+    void workerRunsQueuedJobsAndStopsOnSigterm()
+    {
+        const Run queued = ctl(db({QStringLiteral("--json"), QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("2"),
+                                   QStringLiteral("--product"), QStringLiteral("iptv-essentials")}));
+        QVERIFY2(queued.code == 0, qPrintable(queued.err));
+        const qint64 jobId = queued.json()[QStringLiteral("job_id")].toInteger();
+        QProcess worker;
+        worker.start(QStringLiteral(SWITCHBOARD_CTL), db({QStringLiteral("worker")}));
+        QVERIFY(worker.waitForStarted());
+        QString status;
+        for (int i = 0; i < 100 && status != QLatin1String("succeeded"); ++i) {
+            QTest::qWait(200);
+            status = ctl(db({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("show"), QString::number(jobId)}))
+                         .json()[QStringLiteral("status")]
+                         .toString();
+        }
+        QCOMPARE(status, QStringLiteral("succeeded"));
+        worker.terminate(); // SIGTERM
+        QVERIFY(worker.waitForFinished(10000));
+        QCOMPARE(worker.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(worker.exitCode(), 0);
+    }
+
+    void simulatorInjectsFaultsFromTheCommandLine()
+    {
+        QProcess nesim;
+        nesim.start(QStringLiteral(SWITCHBOARD_CTL), {QStringLiteral("nesim"), QStringLiteral("--port"), QStringLiteral("0"),
+                                                      QStringLiteral("--fail"), QStringLiteral("APIerSv1.SetAccount:error=INSUFFICIENT_CREDIT")});
+        QVERIFY(nesim.waitForReadyRead(10000));
+        const QString banner = QString::fromUtf8(nesim.readAllStandardOutput());
+        const QRegularExpressionMatch url = QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+)")).match(banner);
+        QVERIFY2(url.hasMatch(), qPrintable(banner));
+        QNetworkAccessManager http;
+        QNetworkRequest request(QUrl(url.captured(1) + QStringLiteral("/jsonrpc")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply* reply = http.post(request, R"({"method":"APIerSv1.SetAccount","params":[{"Tenant":"cgrates.org","Account":"a1"}],"id":7})");
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        reply->deleteLater();
+        QCOMPARE(answer[QStringLiteral("id")].toInt(), 7);
+        QCOMPARE(answer[QStringLiteral("error")].toString(), QStringLiteral("INSUFFICIENT_CREDIT"));
+        QVERIFY(answer[QStringLiteral("result")].isNull());
+        nesim.terminate();
+        QVERIFY(nesim.waitForFinished(10000));
+        QCOMPARE(nesim.exitCode(), 0);
     }
 };
 

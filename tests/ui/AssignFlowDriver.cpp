@@ -29,15 +29,14 @@ AssignPlanDialog* AssignFlowDriver::openAssign(const QString& productSlug, Custo
     return dialog;
 }
 
-void AssignFlowDriver::openAssignImpl(const QString& productSlug, CustomerType customerType,
-                                      AssignPlanDialog** dialog)
+void AssignFlowDriver::openAssignImpl(const QString& productSlug, CustomerType customerType, AssignPlanDialog** dialog)
 {
     m_window.showPage(MainWindow::Page::Catalog);
     CatalogPage* catalog = m_window.catalogPage();
     auto* plans = catalog->findChild<QToolButton*>(QStringLiteral("servicePlansButton"));
-    auto* typeButton = catalog->findChild<QToolButton*>(customerType == CustomerType::Individual
-                                                            ? QStringLiteral("individualButton")
-                                                            : QStringLiteral("businessButton"));
+    auto* typeButton =
+        catalog->findChild<QToolButton*>(customerType == CustomerType::Individual ? QStringLiteral("individualButton")
+                                                                                  : QStringLiteral("businessButton"));
     QVERIFY(plans && typeButton);
     QTest::mouseClick(plans, Qt::LeftButton);
     QTest::mouseClick(typeButton, Qt::LeftButton);

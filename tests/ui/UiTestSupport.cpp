@@ -5,6 +5,7 @@
 #include "ProvisioningProgressDialog.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace sb::test {
@@ -14,6 +15,7 @@ void prepareEnvironment()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("SwitchboardTests"));
     QCoreApplication::setApplicationName(QStringLiteral("switchboard-ui-tests"));
+    QSettings().clear(); // every test starts from the defaults (carousel view, no remembered language)
 }
 
 TestBackend::TestBackend(bool seedDemo)

@@ -28,7 +28,10 @@ public:
     ~TestBackend();
 
     bool ok() const { return m_started.ok(); }
-    QString errorText() const { return m_started.error.message.englishText() + QLatin1Char(' ') + m_started.error.detail; }
+    QString errorText() const
+    {
+        return m_started.error.message.englishText() + QLatin1Char(' ') + m_started.error.detail;
+    }
     Backend& backend() { return *m_backend; }
 
 private:

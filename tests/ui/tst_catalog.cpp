@@ -81,9 +81,9 @@ void TestCatalog::individualPlans()
     ProductCardsView* view = m_catalog->cardsView();
     QTRY_VERIFY(view->card(QStringLiteral("mobile-20gb")) != nullptr);
     QCOMPARE(view->cards().size(), 9);
-    QVERIFY(view->card(QStringLiteral("mobile-legacy-2gb")) == nullptr);      // disabled
-    QVERIFY(view->card(QStringLiteral("mobile-business-50gb")) == nullptr);   // business only
-    QVERIFY(view->card(QStringLiteral("addon-data-5gb")) == nullptr);         // an add-on
+    QVERIFY(view->card(QStringLiteral("mobile-legacy-2gb")) == nullptr);    // disabled
+    QVERIFY(view->card(QStringLiteral("mobile-business-50gb")) == nullptr); // business only
+    QVERIFY(view->card(QStringLiteral("addon-data-5gb")) == nullptr);       // an add-on
 
     ProductCard* card = view->card(QStringLiteral("mobile-20gb"));
     QCOMPARE(card->objectName(), QStringLiteral("productCard_mobile-20gb"));
@@ -119,12 +119,11 @@ void TestCatalog::carouselArrowsAndKeys()
     // Right/Left from a card walk card by card and keep the keyboard focus on the visible card.
     QPushButton* firstButton = view->cards().at(0)->assignButton();
     firstButton->setFocus();
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 3; ++i)
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
-        qDebug() << "key" << i << m_window->width() << visibleCards() << QApplication::focusWidget();
-    }
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->cards().at(3)->assignButton()));
     QCOMPARE(view->firstVisible(), 1);
+    QCOMPARE(m_window->width(), 1100); // the strip never holds a fourth card, even for a moment
     QVERIFY(view->cards().at(3)->isVisible());
     QVERIFY(!view->cards().at(0)->isVisible());
     for (int i = 0; i < 10; ++i)

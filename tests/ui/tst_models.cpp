@@ -72,8 +72,8 @@ void TestModels::serviceModel()
     QFETCH(QString, expected);
     ServiceTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setServices({service(1, ServiceStatus::Active, true, 1500), service(2, ServiceStatus::ProvisioningFailed,
-                                                                               false, 800)});
+    model.setServices(
+        {service(1, ServiceStatus::Active, true, 1500), service(2, ServiceStatus::ProvisioningFailed, false, 800)});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(ServiceTableModel::ColumnCount));
     QCOMPARE(model.index(1, column).data().toString(), expected);

@@ -12,10 +12,10 @@
 #include "ServiceTableModel.h"
 #include "ServicesPage.h"
 #include "UiTestSupport.h"
+#include "store/CatalogRepository.h"
 #include "store/InventoryRepository.h"
 #include "workflows/AssignPlanWorkflow.h"
 #include "workflows/ProvisioningWorkflow.h"
-#include "store/CatalogRepository.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -166,10 +166,10 @@ void TestPages::provisioningPageReopensJob()
     ProvisioningPage* page = m_window->provisioningPage();
     QTRY_VERIFY(page->model()->rowOf(m_order.jobId) >= 0);
     // Refreshed while visible: the job's final state shows up without clicking anything.
-    QTRY_VERIFY_WITH_TIMEOUT(page->model()->index(page->model()->rowOf(m_order.jobId), JobTableModel::StatusColumn)
-                                     .data()
-                                     .toString() == displayName(JobStatus::Succeeded),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page->model()->index(page->model()->rowOf(m_order.jobId), JobTableModel::StatusColumn).data().toString() ==
+            displayName(JobStatus::Succeeded),
+        30000);
     const int row = page->model()->rowOf(m_order.jobId);
     QCOMPARE(page->model()->index(row, JobTableModel::CustomerColumn).data().toString(), QStringLiteral("John Smith"));
     QCOMPARE(page->model()->index(row, JobTableModel::ProgressColumn).data().toString(), QStringLiteral("7/7"));
