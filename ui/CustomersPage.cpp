@@ -82,8 +82,10 @@ CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
     m_servicesTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_servicesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_servicesTable->verticalHeader()->hide();
+    // Every column as wide as its text (scroll sideways when the window is narrow); never cut a value.
     m_servicesTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_servicesTable->horizontalHeader()->setSectionResizeMode(ServiceTableModel::NameColumn, QHeaderView::Stretch);
+    m_servicesTable->horizontalHeader()->setStretchLastSection(true);
+    m_servicesTable->setWordWrap(false);
     m_servicesTable->setAlternatingRowColors(true);
     m_assignButton->setObjectName(QStringLiteral("addServiceButton"));
     m_errorLabel->setObjectName(QStringLiteral("customersErrorLabel"));
@@ -120,7 +122,7 @@ CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
     splitter->addWidget(left);
     splitter->addWidget(m_detailStack);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({300, 700});
+    splitter->setSizes({220, 880});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
