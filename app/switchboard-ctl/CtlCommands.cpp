@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTimer>
 #include <QUuid>
 
@@ -235,6 +236,7 @@ bool CtlCommands::openBackend(bool embeddedWorker, bool seedDemo)
     options.databaseUrl = m_dbUrl;
     options.seedDemoIfEmpty = seedDemo;
     options.startEmbeddedWorker = embeddedWorker;
+    options.endpoints = NetworkEndpoints::fromSettings(QSettings());
     m_backend = new Backend(options);
     const Status started = m_backend->startBlocking();
     if (!started) {

@@ -9,7 +9,7 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Switchboard"));
-    QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
+    QCoreApplication::setApplicationName(QStringLiteral("Switchboard")); // same settings and data as the GUI
     QTextStream out(stdout);
     QTextStream err(stderr);
     sb::CtlCommands commands(out, err);

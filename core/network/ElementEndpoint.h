@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSettings>
 #include <QString>
 #include <QUrl>
 
@@ -28,6 +29,10 @@ struct NetworkEndpoints
     bool hasOcs() const { return ocs.isSet(); }
     bool hasHss() const { return hss.isSet(); }
     bool hasIptv() const { return iptv.isSet(); }
+
+    // Addresses from the settings file, group [network]: ocs_url, hss_url, hss_provisioning_key, iptv_url,
+    // iptv_api_key, timeout_ms, outbox_dir. A missing address means the built-in simulator serves that element.
+    static NetworkEndpoints fromSettings(const QSettings& settings);
 
     // The built-in simulator serves all three on one port: OCS at /jsonrpc, PyHSS at the root, IPTV at /iptv.
     static NetworkEndpoints forSimulator(const QUrl& base);

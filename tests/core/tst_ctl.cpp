@@ -1,4 +1,6 @@
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -26,9 +28,11 @@ private:
         QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
     };
 
-    Run ctl(const QStringList& arguments, int timeoutMs = 60000)
+    Run ctl(const QStringList& arguments, int timeoutMs = 60000, const QProcessEnvironment& environment = {})
     {
         QProcess process;
+        if (!environment.isEmpty())
+            process.setProcessEnvironment(environment);
         process.start(QStringLiteral(SWITCHBOARD_CTL), arguments);
         Run run;
         if (!process.waitForFinished(timeoutMs)) {
@@ -49,6 +53,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // The user's own settings (configured elements) must not leak into the tests.
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         m_db = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("ctl.db"));
         const Run init = ctl(db({QStringLiteral("init")}));
         QCOMPARE(init.code, 0);
@@ -192,6 +198,32 @@ private slots:
         QVERIFY(worker.waitForFinished(10000));
         QCOMPARE(worker.exitStatus(), QProcess::NormalExit);
         QCOMPARE(worker.exitCode(), 0);
+    }
+
+    void configuredElementIsUsedInsteadOfTheSimulator()
+    {
+        QProcess nesim;
+        nesim.start(QStringLiteral(SWITCHBOARD_CTL), {QStringLiteral("nesim"), QStringLiteral("--port"), QStringLiteral("0"),
+                                                      QStringLiteral("--fail"), QStringLiteral("APIerSv1.SetAccount:error=ACCOUNT_DISABLED")});
+        QVERIFY(nesim.waitForReadyRead(10000));
+        const QString banner = QString::fromUtf8(nesim.readAllStandardOutput());
+        const QRegularExpressionMatch url = QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+)")).match(banner);
+        QVERIFY2(url.hasMatch(), qPrintable(banner));
+        QTemporaryDir config;
+        QDir(config.path()).mkpath(QStringLiteral("Switchboard"));
+        QFile file(config.filePath(QStringLiteral("Switchboard/Switchboard.conf")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[network]\nocs_url=%1/jsonrpc\n").arg(url.captured(1)).toUtf8());
+        file.close();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        const Run run = ctl(db({QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("1"), QStringLiteral("--product"),
+                                QStringLiteral("addon-data-5gb"), QStringLiteral("--wait")}),
+                            60000, environment);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QLatin1String("OCS")) && run.err.contains(QLatin1String("Provision ID:")), qPrintable(run.err));
+        nesim.terminate();
+        QVERIFY(nesim.waitForFinished(10000));
     }
 
     void simulatorInjectsFaultsFromTheCommandLine()
