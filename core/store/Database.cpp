@@ -93,6 +93,8 @@ QSqlDatabase Database::connection()
                                                "that the server is running."),
                                                {m_url.toDisplayString()}),
                                    db.lastError().text()});
+    if (!m_url.isSqlite())
+        QSqlQuery(db).exec(QStringLiteral("SET client_min_messages TO WARNING"));
     if (m_url.isSqlite()) {
         QSqlQuery pragma(db);
         pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
@@ -129,6 +131,15 @@ Sql::Sql(Database& db, const QString& text) : m_text(db.dialect().expand(text)),
     if (!m_query.prepare(m_text))
         throw StoreException(storeError(QT_TRANSLATE_NOOP("Store", "prepare a query"),
                                         m_query.lastError().text() + QStringLiteral(" in: ") + m_text));
+}
+
+void Sql::run(Database& db, const QString& text)
+{
+    const QString expanded = db.dialect().expand(text);
+    QSqlQuery query(db.connection());
+    if (!query.exec(expanded))
+        throw StoreException(storeError(QT_TRANSLATE_NOOP("Store", "run a query"),
+                                        query.lastError().text() + QStringLiteral(" in: ") + expanded));
 }
 
 Sql& Sql::bind(const QString& placeholder, const QVariant& value)

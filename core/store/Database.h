@@ -67,6 +67,8 @@ class Sql
 {
 public:
     Sql(Database& db, const QString& text);
+    // A statement without parameters, not prepared (PostgreSQL cannot prepare DDL).
+    static void run(Database& db, const QString& text);
     Sql& bind(const QString& placeholder, const QVariant& value);
     Sql& exec();
     bool next() { return m_query.next(); }

@@ -81,9 +81,8 @@ QList<Migration> allMigrations()
 
 void ensureVersionTable(Database& db)
 {
-    Sql(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
-                           " description TEXT NOT NULL, applied_ms BIGINT NOT NULL)"))
-        .exec();
+    Sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+                                " description TEXT NOT NULL, applied_ms BIGINT NOT NULL)"));
 }
 
 int readVersion(Database& db)
@@ -124,7 +123,7 @@ Status Migrations::migrate(Database& db)
                 continue;
             Transaction tx(db);
             for (const QString& statement : migration.statements)
-                Sql(db, statement).exec();
+                Sql::run(db, statement);
             Sql(db, QStringLiteral("INSERT INTO schema_version (version, description, applied_ms) VALUES (:v, :d, :t)"))
                 .bind(QStringLiteral(":v"), migration.version)
                 .bind(QStringLiteral(":d"), QString::fromLatin1(migration.description))
