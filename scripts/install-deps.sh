@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libqcustomplot2.1-qt6 libssl-dev
     fonts-dejavu-core)
-test_packages=(sqlite3 xvfb xauth)
+test_packages=(sqlite3 xvfb xauth postgresql postgresql-contrib)
 
 case "${1:-build}" in
     build) wanted=("${build_packages[@]}") ;;

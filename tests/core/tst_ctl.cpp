@@ -1,6 +1,8 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include "TestDatabase.h"
+
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -19,6 +21,7 @@ class TestCtl : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_db;
+    QString m_pgName;
 
     struct Run
     {
@@ -55,7 +58,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         // The user's own settings (configured elements) must not leak into the tests.
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
-        m_db = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("ctl.db"));
+        m_db = TestDatabase::createUrl(m_dir, &m_pgName);
         const Run init = ctl(db({QStringLiteral("init")}));
         QCOMPARE(init.code, 0);
         QVERIFY(init.out.contains(QLatin1String("schema version")));
