@@ -9,7 +9,9 @@ struct Migration
 {
     int version;
     const char* description;
-    QStringList statements;
+    QStringList statements;         // both engines
+    QStringList sqliteStatements{};   // SQLite only (after the common ones)
+    QStringList postgresStatements{}; // PostgreSQL only (after the common ones)
 };
 
 QList<Migration> allMigrations()
@@ -122,7 +124,8 @@ Status Migrations::migrate(Database& db)
             if (migration.version <= current)
                 continue;
             Transaction tx(db);
-            for (const QString& statement : migration.statements)
+            const QStringList& specific = db.dialect().sqlite ? migration.sqliteStatements : migration.postgresStatements;
+            for (const QString& statement : migration.statements + specific)
                 Sql::run(db, statement);
             Sql(db, QStringLiteral("INSERT INTO schema_version (version, description, applied_ms) VALUES (:v, :d, :t)"))
                 .bind(QStringLiteral(":v"), migration.version)
