@@ -86,6 +86,17 @@ void AssignFlowDriver::clickNext(AssignPlanDialog* dialog)
     QTest::mouseClick(next, Qt::LeftButton);
 }
 
+AssignPlanDialog* AssignFlowDriver::openAtInventory(const QString& productSlug, const QString& typed)
+{
+    AssignPlanDialog* dialog = openAssign(productSlug);
+    if (!dialog)
+        return nullptr;
+    chooseCustomer(dialog, typed);
+    if (!QTest::currentTestFailed())
+        clickNext(dialog);
+    return QTest::currentTestFailed() ? nullptr : dialog;
+}
+
 void AssignFlowDriver::fillToReview(AssignPlanDialog* dialog, const QString& typed)
 {
     chooseCustomer(dialog, typed);

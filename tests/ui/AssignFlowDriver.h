@@ -26,6 +26,8 @@ public:
     // Moves the picker down `steps` entries with the keyboard and waits for the reservation.
     void pickItem(InventoryPicker* picker, int steps = 1);
     void clickNext(AssignPlanDialog* dialog);
+    // openAssign(), chooseCustomer() and Next: the dialog at its inventory step, or null when a step failed.
+    AssignPlanDialog* openAtInventory(const QString& productSlug, const QString& typed);
     // All the way to the review step: customer, first free items, auto-renew Yes.
     void fillToReview(AssignPlanDialog* dialog, const QString& typed);
 

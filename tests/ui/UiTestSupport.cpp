@@ -1,12 +1,14 @@
 #include "UiTestSupport.h"
 
 #include "AssignPlanDialog.h"
+#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ProvisioningProgressDialog.h"
 
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTest>
 
 namespace sb::test {
 
@@ -30,6 +32,39 @@ TestBackend::TestBackend(bool seedDemo)
 TestBackend::~TestBackend()
 {
     m_backend->stop();
+}
+
+MainWindowFixture::MainWindowFixture() = default;
+
+MainWindowFixture::~MainWindowFixture()
+{
+    reset();
+}
+
+bool MainWindowFixture::startBackend(bool seedDemo)
+{
+    prepareEnvironment();
+    m_backend = std::make_unique<TestBackend>(seedDemo);
+    m_error = m_backend->ok() ? QString() : m_backend->errorText();
+    return m_backend->ok();
+}
+
+bool MainWindowFixture::showWindow()
+{
+    m_languages = std::make_unique<LanguageManager>();
+    m_languages->setLanguage(QStringLiteral("en"), false);
+    m_window = std::make_unique<MainWindow>(m_backend->backend(), *m_languages);
+    m_window->show();
+    const bool exposed = QTest::qWaitForWindowExposed(m_window.get());
+    m_error = exposed ? QString() : QStringLiteral("The main window was not exposed.");
+    return exposed;
+}
+
+void MainWindowFixture::reset()
+{
+    m_window.reset();
+    m_languages.reset();
+    m_backend.reset();
 }
 
 AssignPlanDialog* visibleAssignDialog(MainWindow& window)

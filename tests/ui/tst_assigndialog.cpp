@@ -8,7 +8,6 @@
 #include "CustomerSearchCombo.h"
 #include "InventoryPicker.h"
 #include "InventoryStep.h"
-#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "SelectCustomerStep.h"
 #include "UiTestSupport.h"
@@ -43,50 +42,38 @@ private slots:
 private:
     bool isHeldBy(qint64 itemId, const QString& holder);
 
-    std::unique_ptr<test::TestBackend> m_backend;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_ui;
 };
 
 void TestAssignDialog::initTestCase()
 {
-    test::prepareEnvironment();
-    m_backend = std::make_unique<test::TestBackend>();
-    QVERIFY2(m_backend->ok(), qPrintable(m_backend->errorText()));
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->setLanguage(QStringLiteral("en"), false);
-    m_window = std::make_unique<MainWindow>(m_backend->backend(), *m_languages);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY2(m_ui.start(), qPrintable(m_ui.errorText()));
 }
 
 void TestAssignDialog::cleanupTestCase()
 {
-    m_window.reset();
-    m_backend.reset();
+    m_ui.reset();
 }
 
 void TestAssignDialog::cleanup()
 {
-    if (AssignPlanDialog* dialog = test::visibleAssignDialog(*m_window))
+    if (AssignPlanDialog* dialog = test::visibleAssignDialog(m_ui.window()))
         dialog->reject();
-    QTRY_VERIFY(test::visibleAssignDialog(*m_window) == nullptr);
-    m_window->catalogPage()->setPresetCustomer(std::nullopt);
+    QTRY_VERIFY(test::visibleAssignDialog(m_ui.window()) == nullptr);
+    m_ui.window().catalogPage()->setPresetCustomer(std::nullopt);
 }
 
 bool TestAssignDialog::isHeldBy(qint64 itemId, const QString& holder)
 {
-    const auto item = InventoryRepository(m_backend->backend().database()).byId(itemId);
+    const auto item = InventoryRepository(m_ui.backend().database()).byId(itemId);
     return item && item->reservedBy == holder && item->reservedUntilMs > Database::nowMs();
 }
 
 void TestAssignDialog::cancelReleasesReservations()
 {
-    test::AssignFlowDriver driver(*m_window);
-    AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-5gb"));
+    test::AssignFlowDriver driver(m_ui.window());
+    AssignPlanDialog* dialog = driver.openAtInventory(QStringLiteral("mobile-5gb"), QStringLiteral("Ana"));
     QVERIFY(dialog);
-    driver.chooseCustomer(dialog, QStringLiteral("Ana"));
-    driver.clickNext(dialog);
     InventoryStep* inventory = dialog->inventoryStep();
     QVERIFY(inventory);
     for (InventoryPicker* picker : inventory->pickers())
@@ -101,21 +88,19 @@ void TestAssignDialog::cancelReleasesReservations()
         QVERIFY(isHeldBy(id, holder));
 
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("cancelButton")), Qt::LeftButton);
-    QTRY_VERIFY(test::visibleAssignDialog(*m_window) == nullptr);
+    QTRY_VERIFY(test::visibleAssignDialog(m_ui.window()) == nullptr);
     for (const qint64 id : ids) {
         QTRY_VERIFY(!isHeldBy(id, holder));
-        const auto item = InventoryRepository(m_backend->backend().database()).byId(id);
+        const auto item = InventoryRepository(m_ui.backend().database()).byId(id);
         QVERIFY(item->status == InventoryStatus::New || item->status == InventoryStatus::InStock);
     }
 }
 
 void TestAssignDialog::changingPickReleasesPrevious()
 {
-    test::AssignFlowDriver driver(*m_window);
-    AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-5gb"));
+    test::AssignFlowDriver driver(m_ui.window());
+    AssignPlanDialog* dialog = driver.openAtInventory(QStringLiteral("mobile-5gb"), QStringLiteral("Ana"));
     QVERIFY(dialog);
-    driver.chooseCustomer(dialog, QStringLiteral("Ana"));
-    driver.clickNext(dialog);
     InventoryPicker* sim = dialog->inventoryStep()->picker(QStringLiteral("SIM Card"));
     QVERIFY(sim);
     driver.pickItem(sim);
@@ -133,7 +118,7 @@ void TestAssignDialog::changingPickReleasesPrevious()
 
 void TestAssignDialog::expiredReservationIsDropped()
 {
-    test::AssignFlowDriver driver(*m_window);
+    test::AssignFlowDriver driver(m_ui.window());
     AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-5gb"));
     QVERIFY(dialog);
     dialog->setReservationDurationMs(1500);
@@ -158,7 +143,7 @@ void TestAssignDialog::expiredReservationIsDropped()
 
 void TestAssignDialog::ineligibleCustomerBlocksNext()
 {
-    test::AssignFlowDriver driver(*m_window);
+    test::AssignFlowDriver driver(m_ui.window());
     AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-business-50gb"), CustomerType::Business);
     QVERIFY(dialog);
     SelectCustomerStep* step = dialog->customerStep();
@@ -179,7 +164,7 @@ void TestAssignDialog::ineligibleCustomerBlocksNext()
 
 void TestAssignDialog::customerNotFoundShowsHints()
 {
-    test::AssignFlowDriver driver(*m_window);
+    test::AssignFlowDriver driver(m_ui.window());
     AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-5gb"));
     QVERIFY(dialog);
     auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("customerSearchEdit"));
@@ -200,10 +185,10 @@ void TestAssignDialog::customerNotFoundShowsHints()
 
 void TestAssignDialog::presetCustomerSkipsSearch()
 {
-    const auto customers = CustomerRepository(m_backend->backend().database()).search(QStringLiteral("John Smith"));
+    const auto customers = CustomerRepository(m_ui.backend().database()).search(QStringLiteral("John Smith"));
     QVERIFY(!customers.isEmpty());
-    m_window->assignPlanFor(customers.first());
-    test::AssignFlowDriver driver(*m_window);
+    m_ui.window().assignPlanFor(customers.first());
+    test::AssignFlowDriver driver(m_ui.window());
     // The catalog follows the customer's type, and the dialog starts at the inventory step.
     AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("fiber-100"));
     QVERIFY(dialog);
@@ -216,11 +201,9 @@ void TestAssignDialog::presetCustomerSkipsSearch()
 
 void TestAssignDialog::escapeClosesAndReleases()
 {
-    test::AssignFlowDriver driver(*m_window);
-    AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-5gb"));
+    test::AssignFlowDriver driver(m_ui.window());
+    AssignPlanDialog* dialog = driver.openAtInventory(QStringLiteral("mobile-5gb"), QStringLiteral("Ana"));
     QVERIFY(dialog);
-    driver.chooseCustomer(dialog, QStringLiteral("Ana"));
-    driver.clickNext(dialog);
     InventoryPicker* sim = dialog->inventoryStep()->picker(QStringLiteral("SIM Card"));
     driver.pickItem(sim);
     if (QTest::currentTestFailed())
@@ -228,7 +211,7 @@ void TestAssignDialog::escapeClosesAndReleases()
     const qint64 id = sim->reservedItem()->id;
     const QString holder = dialog->reservationHolder();
     QTest::keyClick(sim->comboBox(), Qt::Key_Escape);
-    QTRY_VERIFY(test::visibleAssignDialog(*m_window) == nullptr);
+    QTRY_VERIFY(test::visibleAssignDialog(m_ui.window()) == nullptr);
     QTRY_VERIFY(!isHeldBy(id, holder));
 }
 

@@ -6,7 +6,6 @@
 #include "CustomersPage.h"
 #include "InventoryPicker.h"
 #include "InventoryStep.h"
-#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ProvisioningProgressDialog.h"
 #include "UiTestSupport.h"
@@ -32,33 +31,23 @@ private slots:
     void assignMobilePlan();
 
 private:
-    std::unique_ptr<test::TestBackend> m_backend;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_ui;
 };
 
 void TestAssignFlow::initTestCase()
 {
-    test::prepareEnvironment();
-    m_backend = std::make_unique<test::TestBackend>();
-    QVERIFY2(m_backend->ok(), qPrintable(m_backend->errorText()));
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->setLanguage(QStringLiteral("en"), false);
-    m_window = std::make_unique<MainWindow>(m_backend->backend(), *m_languages);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY2(m_ui.start(), qPrintable(m_ui.errorText()));
 }
 
 void TestAssignFlow::cleanupTestCase()
 {
-    m_window.reset();
-    m_backend.reset();
+    m_ui.reset();
 }
 
 void TestAssignFlow::assignMobilePlan()
 {
-    Database& db = m_backend->backend().database();
-    test::AssignFlowDriver driver(*m_window);
+    Database& db = m_ui.backend().database();
+    test::AssignFlowDriver driver(m_ui.window());
     AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-20gb"));
     QVERIFY(dialog);
     QVERIFY(dialog->isModal() || dialog->windowModality() != Qt::NonModal);
@@ -126,7 +115,7 @@ void TestAssignFlow::assignMobilePlan()
 
     // Steps 6 and 7: progress, then the success panel.
     ProvisioningProgressDialog* progress = nullptr;
-    QTRY_VERIFY((progress = test::visibleProgressDialog(*m_window)) != nullptr);
+    QTRY_VERIFY((progress = test::visibleProgressDialog(m_ui.window())) != nullptr);
     auto* successPanel = progress->findChild<QWidget*>(QStringLiteral("successPanel"));
     auto* progressLabel = progress->findChild<QLabel*>(QStringLiteral("progressLabel"));
     auto* tasks = progress->findChild<QListWidget*>(QStringLiteral("taskList"));
@@ -160,8 +149,8 @@ void TestAssignFlow::assignMobilePlan()
 
     // View Service lands on the customer page with the service highlighted.
     QTest::mouseClick(progress->findChild<QPushButton*>(QStringLiteral("viewServiceButton")), Qt::LeftButton);
-    QTRY_COMPARE(m_window->currentPage(), MainWindow::Page::Customers);
-    CustomersPage* customers = m_window->customersPage();
+    QTRY_COMPARE(m_ui.window().currentPage(), MainWindow::Page::Customers);
+    CustomersPage* customers = m_ui.window().customersPage();
     QTRY_VERIFY(customers->details().has_value() && !customers->isLoading());
     QCOMPARE(customers->details()->customer.id, customer.id);
     QTRY_COMPARE(customers->highlightedServiceId(), serviceId);

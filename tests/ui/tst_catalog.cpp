@@ -2,7 +2,6 @@
 // carousel (arrows and Left/Right keys, three cards at a time), the grid, and what each card shows.
 
 #include "CatalogPage.h"
-#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ProductCard.h"
 #include "ProductCardsView.h"
@@ -32,30 +31,20 @@ private:
     void click(const char* objectName);
     int visibleCards() const;
 
-    std::unique_ptr<test::TestBackend> m_backend;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_ui;
     CatalogPage* m_catalog = nullptr;
 };
 
 void TestCatalog::initTestCase()
 {
-    test::prepareEnvironment();
-    m_backend = std::make_unique<test::TestBackend>();
-    QVERIFY2(m_backend->ok(), qPrintable(m_backend->errorText()));
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->setLanguage(QStringLiteral("en"), false);
-    m_window = std::make_unique<MainWindow>(m_backend->backend(), *m_languages);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_catalog = m_window->catalogPage();
+    QVERIFY2(m_ui.start(), qPrintable(m_ui.errorText()));
+    m_catalog = m_ui.window().catalogPage();
     click("carouselViewButton");
 }
 
 void TestCatalog::cleanupTestCase()
 {
-    m_window.reset();
-    m_backend.reset();
+    m_ui.reset();
 }
 
 void TestCatalog::click(const char* objectName)
@@ -123,7 +112,7 @@ void TestCatalog::carouselArrowsAndKeys()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(view->cards().at(3)->assignButton()));
     QCOMPARE(view->firstVisible(), 1);
-    QCOMPARE(m_window->width(), 1100); // the strip never holds a fourth card, even for a moment
+    QCOMPARE(m_ui.window().width(), 1100); // the strip never holds a fourth card, even for a moment
     QVERIFY(view->cards().at(3)->isVisible());
     QVERIFY(!view->cards().at(0)->isVisible());
     for (int i = 0; i < 10; ++i)
@@ -146,7 +135,7 @@ void TestCatalog::gridShowsEverything()
     QCOMPARE(view->mode(), ProductCardsView::Mode::Carousel);
     QCOMPARE(visibleCards(), ProductCardsView::visibleCards);
     // Switching views never widens the window (all cards in one row would).
-    QVERIFY2(m_window->width() <= 1100, qPrintable(QString::number(m_window->width())));
+    QVERIFY2(m_ui.window().width() <= 1100, qPrintable(QString::number(m_ui.window().width())));
 }
 
 void TestCatalog::businessAndAddons()

@@ -6,7 +6,6 @@
 #include "CatalogPage.h"
 #include "InventoryPicker.h"
 #include "InventoryStep.h"
-#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ProductCardsView.h"
 #include "UiTestSupport.h"
@@ -32,32 +31,22 @@ private slots:
     void noInventoryAvailable();
 
 private:
-    std::unique_ptr<test::TestBackend> m_backend;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_ui;
 };
 
 void TestEmptyCatalog::initTestCase()
 {
-    test::prepareEnvironment();
-    m_backend = std::make_unique<test::TestBackend>(false);
-    QVERIFY2(m_backend->ok(), qPrintable(m_backend->errorText()));
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->setLanguage(QStringLiteral("en"), false);
-    m_window = std::make_unique<MainWindow>(m_backend->backend(), *m_languages);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY2(m_ui.start(false), qPrintable(m_ui.errorText()));
 }
 
 void TestEmptyCatalog::cleanupTestCase()
 {
-    m_window.reset();
-    m_backend.reset();
+    m_ui.reset();
 }
 
 void TestEmptyCatalog::noProductsAvailable()
 {
-    CatalogPage* catalog = m_window->catalogPage();
+    CatalogPage* catalog = m_ui.window().catalogPage();
     QTRY_VERIFY(!catalog->isLoading());
     auto* title = catalog->findChild<QLabel*>(QStringLiteral("noProductsLabel"));
     auto* hints = catalog->findChild<QLabel*>(QStringLiteral("noProductsHints"));
@@ -72,7 +61,7 @@ void TestEmptyCatalog::noProductsAvailable()
 
 void TestEmptyCatalog::noInventoryAvailable()
 {
-    Database& db = m_backend->backend().database();
+    Database& db = m_ui.backend().database();
     InventoryRepository(db).insertTemplate(QStringLiteral("CPE Modem"), QStringLiteral("Serial number"));
     Product product;
     product.slug = QStringLiteral("fiber-test");
@@ -90,11 +79,11 @@ void TestEmptyCatalog::noInventoryAvailable()
     customer.phone = QStringLiteral("+44 7700 555000");
     CustomerRepository(db).insert(customer);
 
-    m_window->catalogPage()->reload();
-    test::AssignFlowDriver driver(*m_window);
+    m_ui.window().catalogPage()->reload();
+    test::AssignFlowDriver driver(m_ui.window());
     AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("fiber-test"));
     QVERIFY(dialog);
-    QVERIFY(!m_window->catalogPage()->findChild<QLabel*>(QStringLiteral("noProductsLabel"))->isVisible());
+    QVERIFY(!m_ui.window().catalogPage()->findChild<QLabel*>(QStringLiteral("noProductsLabel"))->isVisible());
     driver.chooseCustomer(dialog, QStringLiteral("Nadia"));
     driver.clickNext(dialog);
     InventoryPicker* modem = dialog->inventoryStep()->picker(QStringLiteral("CPE Modem"));

@@ -4,7 +4,6 @@
 #include "AssignFlowDriver.h"
 #include "AssignPlanDialog.h"
 #include "JobLogDialog.h"
-#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ProvisioningProgressDialog.h"
 #include "UiTestSupport.h"
@@ -29,39 +28,29 @@ private slots:
     void ocsFailureThenRetry();
 
 private:
-    std::unique_ptr<test::TestBackend> m_backend;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_ui;
 };
 
 void TestFailureRetry::initTestCase()
 {
-    test::prepareEnvironment();
-    m_backend = std::make_unique<test::TestBackend>();
-    QVERIFY2(m_backend->ok(), qPrintable(m_backend->errorText()));
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->setLanguage(QStringLiteral("en"), false);
-    m_window = std::make_unique<MainWindow>(m_backend->backend(), *m_languages);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY2(m_ui.start(), qPrintable(m_ui.errorText()));
 }
 
 void TestFailureRetry::cleanupTestCase()
 {
-    m_window.reset();
-    m_backend.reset();
+    m_ui.reset();
 }
 
 void TestFailureRetry::ocsFailureThenRetry()
 {
-    Backend& backend = m_backend->backend();
+    Backend& backend = m_ui.backend();
     QVERIFY(backend.simulator() && backend.simulator()->simulator());
     const auto fault = NetworkSimulator::parseFault(QStringLiteral("APIerSv1.SetAccount:once"));
     QVERIFY(fault.ok());
     QCOMPARE(fault.value().remaining, 1);
     backend.simulator()->simulator()->addFault(fault.value());
 
-    test::AssignFlowDriver driver(*m_window);
+    test::AssignFlowDriver driver(m_ui.window());
     AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-20gb"));
     QVERIFY(dialog);
     driver.fillToReview(dialog, QStringLiteral("Maria"));
@@ -70,7 +59,7 @@ void TestFailureRetry::ocsFailureThenRetry()
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("confirmButton")), Qt::LeftButton);
 
     ProvisioningProgressDialog* progress = nullptr;
-    QTRY_VERIFY((progress = test::visibleProgressDialog(*m_window)) != nullptr);
+    QTRY_VERIFY((progress = test::visibleProgressDialog(m_ui.window())) != nullptr);
     auto* failurePanel = progress->findChild<QWidget*>(QStringLiteral("failurePanel"));
     QVERIFY(failurePanel);
     QTRY_VERIFY_WITH_TIMEOUT(failurePanel->isVisible(), 30000);
@@ -120,7 +109,7 @@ void TestFailureRetry::ocsFailureThenRetry()
 
     // Close leaves the service as it is.
     QTest::mouseClick(close, Qt::LeftButton);
-    QTRY_VERIFY(test::visibleProgressDialog(*m_window) == nullptr);
+    QTRY_VERIFY(test::visibleProgressDialog(m_ui.window()) == nullptr);
 }
 
 QTEST_MAIN(TestFailureRetry)

@@ -56,45 +56,34 @@ private slots:
 private:
     QPushButton* assignButton() const;
 
-    std::unique_ptr<test::TestBackend> m_backend;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_ui;
 };
 
 void TestLanguage::initTestCase()
 {
-    test::prepareEnvironment();
-    m_backend = std::make_unique<test::TestBackend>();
-    QVERIFY2(m_backend->ok(), qPrintable(m_backend->errorText()));
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->setLanguage(QStringLiteral("en"), false);
-    m_window = std::make_unique<MainWindow>(m_backend->backend(), *m_languages);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY(m_window->catalogPage()->cardsView()->card(QStringLiteral("mobile-20gb")) != nullptr);
+    QVERIFY2(m_ui.start(), qPrintable(m_ui.errorText()));
+    QTRY_VERIFY(m_ui.window().catalogPage()->cardsView()->card(QStringLiteral("mobile-20gb")) != nullptr);
 }
 
 void TestLanguage::cleanupTestCase()
 {
-    m_window.reset();
-    m_languages.reset();
-    m_backend.reset();
+    m_ui.reset();
 }
 
 QPushButton* TestLanguage::assignButton() const
 {
-    ProductCard* card = m_window->catalogPage()->cardsView()->card(QStringLiteral("mobile-20gb"));
+    ProductCard* card = m_ui.window().catalogPage()->cardsView()->card(QStringLiteral("mobile-20gb"));
     return card ? card->assignButton() : nullptr;
 }
 
 void TestLanguage::widgetsRetranslateAtRunTime()
 {
     QCOMPARE(assignButton()->text(), QStringLiteral("Assign to Customer"));
-    auto* navigation = m_window->findChild<QListWidget*>(QStringLiteral("navigationList"));
+    auto* navigation = m_ui.window().findChild<QListWidget*>(QStringLiteral("navigationList"));
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Catalog"));
 
     // An open dialog follows too.
-    test::AssignFlowDriver driver(*m_window);
+    test::AssignFlowDriver driver(m_ui.window());
     AssignPlanDialog* dialog = driver.openAssign(QStringLiteral("mobile-20gb"));
     QVERIFY(dialog);
     auto* next = dialog->findChild<QPushButton*>(QStringLiteral("nextButton"));
@@ -104,9 +93,9 @@ void TestLanguage::widgetsRetranslateAtRunTime()
     QVERIFY(QCoreApplication::installTranslator(&marking));
     QTRY_COMPARE(assignButton()->text(), QStringLiteral("‹Assign to Customer›"));
     QTRY_COMPARE(navigation->item(0)->text(), QStringLiteral("‹Catalog›"));
-    QCOMPARE(m_window->catalogPage()->findChild<QToolButton*>(QStringLiteral("servicePlansButton"))->text(),
+    QCOMPARE(m_ui.window().catalogPage()->findChild<QToolButton*>(QStringLiteral("servicePlansButton"))->text(),
              QStringLiteral("‹Service Plans›"));
-    QCOMPARE(m_window->catalogPage()->findChild<QLabel*>(QStringLiteral("setupFeeLabel"))->text(),
+    QCOMPARE(m_ui.window().catalogPage()->findChild<QLabel*>(QStringLiteral("setupFeeLabel"))->text(),
              QStringLiteral("‹Setup fee: £0.00›"));
     QTRY_COMPARE(next->text(), QStringLiteral("‹&Next›"));
 
@@ -114,22 +103,22 @@ void TestLanguage::widgetsRetranslateAtRunTime()
     QTRY_COMPARE(assignButton()->text(), QStringLiteral("Assign to Customer"));
     QTRY_COMPARE(test::shownText(next->text()), QStringLiteral("Next"));
     dialog->reject();
-    QTRY_VERIFY(test::visibleAssignDialog(*m_window) == nullptr);
+    QTRY_VERIFY(test::visibleAssignDialog(m_ui.window()) == nullptr);
 }
 
 void TestLanguage::languageMenuSwitchesToPortuguese()
 {
-    auto* action = m_window->findChild<QAction*>(QStringLiteral("languageAction_pt_BR"));
+    auto* action = m_ui.window().findChild<QAction*>(QStringLiteral("languageAction_pt_BR"));
     QVERIFY(action);
     QCOMPARE(action->text(), QStringLiteral("Português (Brasil)"));
     action->trigger();
-    QCOMPARE(m_languages->current(), QStringLiteral("pt_BR"));
+    QCOMPARE(m_ui.languages().current(), QStringLiteral("pt_BR"));
     QVERIFY(action->isChecked());
-    QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("languageAction_en"))->isChecked());
+    QVERIFY(!m_ui.window().findChild<QAction*>(QStringLiteral("languageAction_en"))->isChecked());
     QCOMPARE(QLocale().name(), QStringLiteral("pt_BR"));
 
     // Money follows the locale at once, translation or not: "£ 15,00" style, with a decimal comma.
-    auto* monthly = m_window->catalogPage()->findChild<QLabel*>(QStringLiteral("monthlyCostLabel"));
+    auto* monthly = m_ui.window().catalogPage()->findChild<QLabel*>(QStringLiteral("monthlyCostLabel"));
     QTRY_VERIFY2(monthly->text().contains(QStringLiteral("15,00")), qPrintable(monthly->text()));
 
     QTranslator portuguese;
@@ -145,10 +134,10 @@ void TestLanguage::languageMenuSwitchesToPortuguese()
 
 void TestLanguage::backToEnglish()
 {
-    m_window->findChild<QAction*>(QStringLiteral("languageAction_en"))->trigger();
-    QCOMPARE(m_languages->current(), QStringLiteral("en"));
+    m_ui.window().findChild<QAction*>(QStringLiteral("languageAction_en"))->trigger();
+    QCOMPARE(m_ui.languages().current(), QStringLiteral("en"));
     QTRY_COMPARE(assignButton()->text(), QStringLiteral("Assign to Customer"));
-    auto* monthly = m_window->catalogPage()->findChild<QLabel*>(QStringLiteral("monthlyCostLabel"));
+    auto* monthly = m_ui.window().catalogPage()->findChild<QLabel*>(QStringLiteral("monthlyCostLabel"));
     QTRY_COMPARE(monthly->text(), QStringLiteral("£15.00 / month"));
 }
 

@@ -5,7 +5,6 @@
 #include "CustomerSearchCombo.h"
 #include "CustomersPage.h"
 #include "JobTableModel.h"
-#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ProvisioningPage.h"
 #include "ProvisioningProgressDialog.h"
@@ -41,19 +40,15 @@ private slots:
     void provisioningPageReopensJob();
 
 private:
-    std::unique_ptr<test::TestBackend> m_backend;
-    std::unique_ptr<LanguageManager> m_languages;
-    std::unique_ptr<MainWindow> m_window;
+    test::MainWindowFixture m_ui;
     AssignResult m_order;
     Customer m_customer;
 };
 
 void TestPages::initTestCase()
 {
-    test::prepareEnvironment();
-    m_backend = std::make_unique<test::TestBackend>();
-    QVERIFY2(m_backend->ok(), qPrintable(m_backend->errorText()));
-    Database& db = m_backend->backend().database();
+    QVERIFY2(m_ui.startBackend(), qPrintable(m_ui.errorText()));
+    Database& db = m_ui.backend().database();
 
     // An order placed the way the CLI would, so the pages have something to show.
     AssignPlanWorkflow workflow(db);
@@ -66,7 +61,7 @@ void TestPages::initTestCase()
     request.customerId = m_customer.id;
     request.productId = product->id;
     request.reservationHolder = QStringLiteral("test-pages");
-    request.requestedBy = m_backend->backend().staffLogin();
+    request.requestedBy = m_ui.backend().staffLogin();
     for (const QString& templateName : product->inventoryItemsList) {
         const auto items = workflow.availableItems(templateName, request.reservationHolder);
         QVERIFY(items.ok() && !items->isEmpty());
@@ -77,33 +72,27 @@ void TestPages::initTestCase()
     QVERIFY2(submitted.ok(), qPrintable(submitted.error().message.englishText()));
     m_order = submitted.value();
 
-    m_languages = std::make_unique<LanguageManager>();
-    m_languages->setLanguage(QStringLiteral("en"), false);
-    m_window = std::make_unique<MainWindow>(m_backend->backend(), *m_languages);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY2(m_ui.showWindow(), qPrintable(m_ui.errorText()));
 }
 
 void TestPages::cleanupTestCase()
 {
-    m_window.reset();
-    m_backend.reset();
+    m_ui.reset();
 }
 
 void TestPages::statusBarShowsDatabase()
 {
-    auto* database = m_window->statusBar()->findChild<QLabel*>(QStringLiteral("databaseStatusLabel"));
-    auto* worker = m_window->statusBar()->findChild<QLabel*>(QStringLiteral("workerStatusLabel"));
+    auto* database = m_ui.window().statusBar()->findChild<QLabel*>(QStringLiteral("databaseStatusLabel"));
+    auto* worker = m_ui.window().statusBar()->findChild<QLabel*>(QStringLiteral("workerStatusLabel"));
     QVERIFY(database && worker);
-    QCOMPARE(database->text(),
-             QStringLiteral("Database: %1").arg(m_backend->backend().database().url().toDisplayString()));
+    QCOMPARE(database->text(), QStringLiteral("Database: %1").arg(m_ui.backend().database().url().toDisplayString()));
     QVERIFY(worker->text().contains(QStringLiteral("simulator")));
 }
 
 void TestPages::customerSearchAndDetails()
 {
-    m_window->showPage(MainWindow::Page::Customers);
-    CustomersPage* page = m_window->customersPage();
+    m_ui.window().showPage(MainWindow::Page::Customers);
+    CustomersPage* page = m_ui.window().customersPage();
     auto* search = page->findChild<QLineEdit*>(QStringLiteral("customerPageSearch"));
     auto* results = page->findChild<QListWidget*>(QStringLiteral("customerResultsList"));
     QVERIFY(search && results);
@@ -127,43 +116,43 @@ void TestPages::customerSearchAndDetails()
 
     // "Add Service" presets the catalog for this customer.
     QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("addServiceButton")), Qt::LeftButton);
-    QCOMPARE(m_window->currentPage(), MainWindow::Page::Catalog);
-    QVERIFY(m_window->catalogPage()->presetCustomer().has_value());
-    QCOMPARE(m_window->catalogPage()->presetCustomer()->id, m_customer.id);
-    m_window->catalogPage()->setPresetCustomer(std::nullopt);
+    QCOMPARE(m_ui.window().currentPage(), MainWindow::Page::Catalog);
+    QVERIFY(m_ui.window().catalogPage()->presetCustomer().has_value());
+    QCOMPARE(m_ui.window().catalogPage()->presetCustomer()->id, m_customer.id);
+    m_ui.window().catalogPage()->setPresetCustomer(std::nullopt);
 }
 
 void TestPages::globalSearchOpensCustomer()
 {
-    CustomerSearchCombo* global = m_window->globalSearch();
+    CustomerSearchCombo* global = m_ui.window().globalSearch();
     QCOMPARE(global->objectName(), QStringLiteral("globalCustomerSearch"));
     QTest::keyClicks(global->lineEdit(), QStringLiteral("+44 7700 100000")); // by phone
     QTRY_VERIFY(global->resultsList()->isVisible() && !global->isSearching());
     QVERIFY(global->resultsList()->item(0)->text().startsWith(QStringLiteral("John Smith")));
     QTest::keyClick(global->lineEdit(), Qt::Key_Return);
-    QCOMPARE(m_window->currentPage(), MainWindow::Page::Customers);
-    QTRY_VERIFY(m_window->customersPage()->details() &&
-                m_window->customersPage()->details()->customer.id == m_customer.id);
+    QCOMPARE(m_ui.window().currentPage(), MainWindow::Page::Customers);
+    QTRY_VERIFY(m_ui.window().customersPage()->details() &&
+                m_ui.window().customersPage()->details()->customer.id == m_customer.id);
     QVERIFY(global->lineEdit()->text().isEmpty());
 }
 
 void TestPages::servicesPageListsTheService()
 {
-    m_window->showPage(MainWindow::Page::Services);
-    ServiceTableModel* model = m_window->servicesPage()->model();
+    m_ui.window().showPage(MainWindow::Page::Services);
+    ServiceTableModel* model = m_ui.window().servicesPage()->model();
     QTRY_VERIFY(model->rowOf(m_order.serviceId) >= 0);
-    auto* table = m_window->servicesPage()->findChild<QTableView*>(QStringLiteral("servicesTable"));
+    auto* table = m_ui.window().servicesPage()->findChild<QTableView*>(QStringLiteral("servicesTable"));
     const QModelIndex index = model->index(model->rowOf(m_order.serviceId), ServiceTableModel::NameColumn);
     table->setCurrentIndex(index);
     emit table->activated(index); // what a double-click or Enter does
-    QCOMPARE(m_window->currentPage(), MainWindow::Page::Customers);
-    QTRY_COMPARE(m_window->customersPage()->highlightedServiceId(), m_order.serviceId);
+    QCOMPARE(m_ui.window().currentPage(), MainWindow::Page::Customers);
+    QTRY_COMPARE(m_ui.window().customersPage()->highlightedServiceId(), m_order.serviceId);
 }
 
 void TestPages::provisioningPageReopensJob()
 {
-    m_window->showPage(MainWindow::Page::Provisioning);
-    ProvisioningPage* page = m_window->provisioningPage();
+    m_ui.window().showPage(MainWindow::Page::Provisioning);
+    ProvisioningPage* page = m_ui.window().provisioningPage();
     QTRY_VERIFY(page->model()->rowOf(m_order.jobId) >= 0);
     // Refreshed while visible: the job's final state shows up without clicking anything.
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -179,7 +168,7 @@ void TestPages::provisioningPageReopensJob()
     QVERIFY(open->isEnabled());
     QTest::mouseClick(open, Qt::LeftButton);
     ProvisioningProgressDialog* progress = nullptr;
-    QTRY_VERIFY((progress = test::visibleProgressDialog(*m_window)) != nullptr);
+    QTRY_VERIFY((progress = test::visibleProgressDialog(m_ui.window())) != nullptr);
     QCOMPARE(progress->jobId(), m_order.jobId);
     QTRY_VERIFY(progress->findChild<QWidget*>(QStringLiteral("successPanel"))->isVisible());
     progress->close();
