@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTextStream>
 
 namespace sb {
@@ -19,6 +20,9 @@ AppController::AppController(AppOptions options, QObject* parent)
 {
     BackendOptions backendOptions;
     backendOptions.databaseUrl = m_options.databaseUrl;
+    // The screenshot tour injects faults into the built-in simulator, so it never uses configured elements.
+    if (m_options.screenshotsDir.isEmpty())
+        backendOptions.endpoints = NetworkEndpoints::fromSettings(QSettings());
     m_backend = std::make_unique<Backend>(backendOptions);
 }
 
