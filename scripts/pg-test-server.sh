@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway PostgreSQL server for the tests, on 127.0.0.1:PORT, trust authentication,
 # superuser "switchboard". Its files live in /tmp/switchboard-pg-PORT and are deleted on stop.
-#   scripts/pg-test-server.sh start|stop [PORT]
+# With --tls the server also accepts TLS with the given certificate and key, and the role "sbpassword" must
+# sign in with its password (scram-sha-256) so that tests can try a wrong one.
+#   scripts/pg-test-server.sh start|stop [PORT] [--tls CERT KEY]
 set -euo pipefail
-action="${1:?usage: $0 start|stop [PORT]}"
+action="${1:?usage: $0 start|stop [PORT] [--tls CERT KEY]}"
 port="${2:-55432}"
+tls_cert=""
+tls_key=""
+if [ "${3:-}" = "--tls" ]; then
+    tls_cert="${4:?--tls needs CERT and KEY}"
+    tls_key="${5:?--tls needs CERT and KEY}"
+fi
 dir="/tmp/switchboard-pg-$port"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 if [ -z "$bin" ]; then
@@ -31,8 +39,18 @@ start)
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U switchboard -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; exit 1; }
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" \
-        -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c max_connections=200" -w start >/dev/null ||
+    options="-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off -c max_connections=200"
+    if [ -n "$tls_cert" ]; then
+        # The server reads its key only when the key belongs to it and nobody else can read it.
+        cp "$tls_cert" "$dir/server.crt"
+        cp "$tls_key" "$dir/server.key"
+        chmod 600 "$dir/server.key"
+        [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/server.crt" "$dir/server.key"
+        options="$options -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key"
+        hba="$dir/data/pg_hba.conf"
+        as_owner sh -c "{ echo 'host all sbpassword 127.0.0.1/32 scram-sha-256'; cat '$hba'; } >'$hba.new' && mv '$hba.new' '$hba'"
+    fi
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -o "$options" -w start >/dev/null ||
         { cat "$dir/log" >&2; exit 1; }
     echo "PostgreSQL running on 127.0.0.1:$port"
     ;;
@@ -43,7 +61,7 @@ stop)
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: $0 start|stop [PORT]" >&2
+    echo "usage: $0 start|stop [PORT] [--tls CERT KEY]" >&2
     exit 2
     ;;
 esac

@@ -57,32 +57,6 @@
 <context>
     <name>CtlCommands</name>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--json] COMMAND
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Usage: switchboard-ctl [--db URL] [--json] COMMAND
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>%1 needs a value.</source>
         <translation>%1 needs a value.</translation>
     </message>
@@ -221,6 +195,133 @@ Commands:
     <message>
         <source>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</source>
         <translation>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</source>
+        <translation>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Password for %1: </translation>
+    </message>
+    <message>
+        <source>No password for %1. Give it in SWITCHBOARD_PASSWORD or on the first line of stdin.</source>
+        <translation>No password for %1. Give it in SWITCHBOARD_PASSWORD or on the first line of stdin.</translation>
+    </message>
+    <message>
+        <source>user add needs a LOGIN and --role ROLE.</source>
+        <translation>user add needs a LOGIN and --role ROLE.</translation>
+    </message>
+    <message>
+        <source>--role must be one of %1, not &quot;%2&quot;.</source>
+        <translation>--role must be one of %1, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>New password for %1: </translation>
+    </message>
+    <message>
+        <source>No password for %1. Give it on a line of stdin.</source>
+        <translation>No password for %1. Give it on a line of stdin.</translation>
+    </message>
+    <message>
+        <source>Staff account %1 (%2) added with the role %3.
+</source>
+        <translation>Staff account %1 (%2) added with the role %3.
+</translation>
+    </message>
+    <message>
+        <source>user passwd needs the LOGIN whose password to set.</source>
+        <translation>user passwd needs the LOGIN whose password to set.</translation>
+    </message>
+    <message>
+        <source>The password of %1 has been changed.
+</source>
+        <translation>The password of %1 has been changed.
+</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProbe</name>
+    <message>
+        <source>Cannot reach the database server at %1. Check the host name and the port, and that the server is running.</source>
+        <translation>Cannot reach the database server at %1. Check the host name and the port, and that the server is running.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not accept the user %2 with this password. Check the user name and the password.</source>
+        <translation>The server at %1 did not accept the user %2 with this password. Check the user name and the password.</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: the server offers no TLS, or its certificate could not be verified with the CA file. Check the TLS mode and the CA file.</source>
+        <translation>The secure (TLS) connection to %1 failed: the server offers no TLS, or its certificate could not be verified with the CA file. Check the TLS mode and the CA file.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database called %2. Check the database name.</source>
+        <translation>The server at %1 has no database called %2. Check the database name.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database: it holds other data. Choose a Switchboard database or an empty one.</source>
+        <translation>%1 is not a Switchboard database: it holds other data. Choose a Switchboard database or an empty one.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be opened: %2</source>
+        <translation>The database %1 could not be opened: %2</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: Switchboard sets it up when it starts.</source>
+        <translation>Connected. The database is empty: Switchboard sets it up when it starts.</translation>
+    </message>
+    <message>
+        <source>Connected. The database has schema version %1; Switchboard upgrades it to version %2 when it starts.</source>
+        <translation>Connected. The database has schema version %1; Switchboard upgrades it to version %2 when it starts.</translation>
+    </message>
+    <message>
+        <source>Connected. The database is up to date (schema version %1).</source>
+        <translation>Connected. The database is up to date (schema version %1).</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot create files in the folder %1. Choose another place for the database file.</source>
+        <translation>Switchboard cannot create files in the folder %1. Choose another place for the database file.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist yet: Switchboard creates it when it starts.</source>
+        <translation>The file %1 does not exist yet: Switchboard creates it when it starts.</translation>
     </message>
 </context>
 <context>
@@ -529,10 +630,72 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Nobody is signed in. Sign in with your staff login and password first.</source>
+        <translation>Nobody is signed in. Sign in with your staff login and password first.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow assigning plans. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow assigning plans. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow retrying provisioning. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow retrying provisioning. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow amending bundles. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow amending bundles. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow managing staff accounts. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow managing staff accounts. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow loading demo data. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow loading demo data. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow this action. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow this action. Ask an administrator.</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>Service %1 does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>The login or password is not correct. Check both and try again.</source>
+        <translation>The login or password is not correct. Check both and try again.</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters. Choose a longer one.</source>
+        <translation>The password must have at least %1 characters. Choose a longer one.</translation>
+    </message>
+    <message>
+        <source>The password could not be protected (the system&apos;s random number generator failed). Try again.</source>
+        <translation>The password could not be protected (the system&apos;s random number generator failed). Try again.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be signed in automatically on a shared PostgreSQL database. Sign in with your staff login and password.</source>
+        <translation>%1 cannot be signed in automatically on a shared PostgreSQL database. Sign in with your staff login and password.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid login. Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</source>
+        <translation>&quot;%1&quot; is not a valid login. Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</translation>
+    </message>
+    <message>
+        <source>There is already a staff account called %1. Choose another login, or change its password instead.</source>
+        <translation>There is already a staff account called %1. Choose another login, or change its password instead.</translation>
+    </message>
+    <message>
+        <source>There is no staff account called %1. Check the login in the list of staff accounts.</source>
+        <translation>There is no staff account called %1. Check the login in the list of staff accounts.</translation>
     </message>
 </context>
 <context>
@@ -674,6 +837,41 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>Runs provisioning jobs from a shared Switchboard database.</source>
+        <translation>Runs provisioning jobs from a shared Switchboard database.</translation>
+    </message>
+    <message>
+        <source>The database URL (default: the embedded SQLite file).</source>
+        <translation>The database URL (default: the embedded SQLite file).</translation>
+    </message>
+    <message>
+        <source>How many jobs run at once (default 1).</source>
+        <translation>How many jobs run at once (default 1).</translation>
+    </message>
+    <message>
+        <source>How long a job stays claimed without a heartbeat, in milliseconds (default 60000).</source>
+        <translation>How long a job stays claimed without a heartbeat, in milliseconds (default 60000).</translation>
+    </message>
+    <message>
+        <source>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</source>
+        <translation>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Stopping: each running job finishes its current task and goes back to the queue.</source>
+        <translation>Stopping: each running job finishes its current task and goes back to the queue.</translation>
+    </message>
+    <message>
+        <source>Provisioning worker %1 stopped after finishing %2 jobs.</source>
+        <translation>Provisioning worker %1 stopped after finishing %2 jobs.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Switchboard: assign plans and provision services for telecom customers.</source>
@@ -697,6 +895,14 @@ Commands:
     <message>
         <source>Switchboard could not start</source>
         <translation>Switchboard could not start</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <source>Password of %1 for the database %2 on %3:</source>
+        <translation>Password of %1 for the database %2 on %3:</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1362,37 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     </message>
 </context>
 <context>
+    <name>sb::LoginDialog</name>
+    <message>
+        <source>Sign In to Switchboard</source>
+        <translation>Sign In to Switchboard</translation>
+    </message>
+    <message>
+        <source>This database is shared. Sign in with your staff login and password.</source>
+        <translation>This database is shared. Sign in with your staff login and password.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Sign In</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+</context>
+<context>
     <name>sb::MainWindow</name>
     <message>
         <source>Switchboard</source>
@@ -1236,6 +1473,42 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     <message>
         <source>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</source>
         <translation>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>Loading Demo Data…</source>
+        <translation>Loading Demo Data…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo Data</source>
+        <translation>Load &amp;Demo Data</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Signed in as %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Adds the demo operator&apos;s products, inventory and customers.</source>
+        <translation>Adds the demo operator&apos;s products, inventory and customers.</translation>
+    </message>
+    <message>
+        <source>Demo Data</source>
+        <translation>Demo Data</translation>
+    </message>
+    <message>
+        <source>The demo data is in place.</source>
+        <translation>The demo data is in place.</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1760,121 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     <message>
         <source>Double-click a service to open it on its customer&apos;s page.</source>
         <translation>Double-click a service to open it on its customer&apos;s page.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Embedded database (SQLite file on this computer)</source>
+        <translation>Embedded database (SQLite file on this computer)</translation>
+    </message>
+    <message>
+        <source>Shared database (PostgreSQL server)</source>
+        <translation>Shared database (PostgreSQL server)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>Default: switchboard.db in your data folder</source>
+        <translation>Default: switchboard.db in your data folder</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password (otherwise Switchboard asks for it at start)</source>
+        <translation>&amp;Remember password (otherwise Switchboard asks for it at start)</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Only if the server insists</source>
+        <translation>Only if the server insists</translation>
+    </message>
+    <message>
+        <source>When the server offers it</source>
+        <translation>When the server offers it</translation>
+    </message>
+    <message>
+        <source>Required, certificate not checked</source>
+        <translation>Required, certificate not checked</translation>
+    </message>
+    <message>
+        <source>Required, certificate checked against the CA</source>
+        <translation>Required, certificate checked against the CA</translation>
+    </message>
+    <message>
+        <source>Required, certificate and host name checked (recommended)</source>
+        <translation>Required, certificate and host name checked (recommended)</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA file:</translation>
+    </message>
+    <message>
+        <source>The certificate of the authority that signed the server&apos;s</source>
+        <translation>The certificate of the authority that signed the server&apos;s</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation>Test &amp;connection</translation>
+    </message>
+    <message>
+        <source>Switchboard opens the chosen database the next time it starts.</source>
+        <translation>Switchboard opens the chosen database the next time it starts.</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>SQLite databases (*.db *.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
     </message>
 </context>
 <context>

@@ -57,32 +57,6 @@
 <context>
     <name>CtlCommands</name>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--json] COMMAND
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Uso: switchboard-ctl [--db URL] [--json] COMMAND
-Comandos:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>%1 needs a value.</source>
         <translation>%1 necesita un valor.</translation>
     </message>
@@ -221,6 +195,133 @@ Comandos:
     <message>
         <source>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</source>
         <translation>Simulador de elementos de red escuchando en %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Los comandos de escritura se ejecutan como --user LOGIN (contraseña en SWITCHBOARD_PASSWORD o en la primera línea
+de stdin); sin --user, como el usuario local (con sesión iniciada automáticamente solo en una base de datos SQLite).
+Una contraseña nueva (user add, user passwd) se lee de la línea siguiente de stdin.
+Comandos:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</source>
+        <translation>El usuario local %1 no tiene cuenta de empleado en esta base de datos PostgreSQL, y solo una base de datos SQLite inicia sesión automáticamente con el usuario local. Usa --user LOGIN con tu contraseña (en SWITCHBOARD_PASSWORD o en stdin) o pide a un administrador que ejecute: switchboard-ctl user add %1 --role ROLE</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Contraseña para %1: </translation>
+    </message>
+    <message>
+        <source>No password for %1. Give it in SWITCHBOARD_PASSWORD or on the first line of stdin.</source>
+        <translation>No hay contraseña para %1. Indícala en SWITCHBOARD_PASSWORD o en la primera línea de stdin.</translation>
+    </message>
+    <message>
+        <source>user add needs a LOGIN and --role ROLE.</source>
+        <translation>user add necesita un LOGIN y --role ROLE.</translation>
+    </message>
+    <message>
+        <source>--role must be one of %1, not &quot;%2&quot;.</source>
+        <translation>--role debe ser uno de estos valores: %1, no &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>Nueva contraseña para %1: </translation>
+    </message>
+    <message>
+        <source>No password for %1. Give it on a line of stdin.</source>
+        <translation>No hay contraseña para %1. Indícala en una línea de stdin.</translation>
+    </message>
+    <message>
+        <source>Staff account %1 (%2) added with the role %3.
+</source>
+        <translation>Cuenta de empleado %1 (%2) agregada con el rol %3.
+</translation>
+    </message>
+    <message>
+        <source>user passwd needs the LOGIN whose password to set.</source>
+        <translation>user passwd necesita el LOGIN cuya contraseña se va a establecer.</translation>
+    </message>
+    <message>
+        <source>The password of %1 has been changed.
+</source>
+        <translation>Se ha cambiado la contraseña de %1.
+</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProbe</name>
+    <message>
+        <source>Cannot reach the database server at %1. Check the host name and the port, and that the server is running.</source>
+        <translation>No se puede acceder al servidor de base de datos en %1. Verifica el nombre del host y el puerto, y que el servidor esté en ejecución.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not accept the user %2 with this password. Check the user name and the password.</source>
+        <translation>El servidor en %1 no aceptó al usuario %2 con esta contraseña. Verifica el nombre de usuario y la contraseña.</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: the server offers no TLS, or its certificate could not be verified with the CA file. Check the TLS mode and the CA file.</source>
+        <translation>La conexión segura (TLS) con %1 falló: el servidor no ofrece TLS o su certificado no se pudo verificar con el archivo de CA. Verifica el modo TLS y el archivo de CA.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database called %2. Check the database name.</source>
+        <translation>El servidor en %1 no tiene ninguna base de datos llamada %2. Verifica el nombre de la base de datos.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database: it holds other data. Choose a Switchboard database or an empty one.</source>
+        <translation>%1 no es una base de datos de Switchboard: contiene otros datos. Elige una base de datos de Switchboard o una vacía.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be opened: %2</source>
+        <translation>No se pudo abrir la base de datos %1: %2</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: Switchboard sets it up when it starts.</source>
+        <translation>Conectado. La base de datos está vacía: Switchboard la prepara al iniciarse.</translation>
+    </message>
+    <message>
+        <source>Connected. The database has schema version %1; Switchboard upgrades it to version %2 when it starts.</source>
+        <translation>Conectado. La base de datos tiene la versión de esquema %1; Switchboard la actualiza a la versión %2 al iniciarse.</translation>
+    </message>
+    <message>
+        <source>Connected. The database is up to date (schema version %1).</source>
+        <translation>Conectado. La base de datos está actualizada (versión del esquema %1).</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot create files in the folder %1. Choose another place for the database file.</source>
+        <translation>Switchboard no puede crear archivos en la carpeta %1. Elige otra ubicación para el archivo de base de datos.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist yet: Switchboard creates it when it starts.</source>
+        <translation>El archivo %1 aún no existe: Switchboard lo crea al iniciarse.</translation>
     </message>
 </context>
 <context>
@@ -529,10 +630,72 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Nobody is signed in. Sign in with your staff login and password first.</source>
+        <translation>No hay ninguna sesión iniciada. Inicia sesión primero con tu usuario de empleado y tu contraseña.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow assigning plans. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite asignar planes. Consulta a un administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow retrying provisioning. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite reintentar el aprovisionamiento. Consulta a un administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow amending bundles. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite modificar paquetes. Consulta a un administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow managing staff accounts. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite gestionar cuentas de empleados. Consulta a un administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow loading demo data. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite cargar datos de demostración. Consulta a un administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow this action. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite esta acción. Consulta a un administrador.</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>El servicio %1 no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>The login or password is not correct. Check both and try again.</source>
+        <translation>El usuario o la contraseña no son correctos. Verifica ambos y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters. Choose a longer one.</source>
+        <translation>La contraseña debe tener al menos %1 caracteres. Elige una más larga.</translation>
+    </message>
+    <message>
+        <source>The password could not be protected (the system&apos;s random number generator failed). Try again.</source>
+        <translation>No se pudo proteger la contraseña (falló el generador de números aleatorios del sistema). Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be signed in automatically on a shared PostgreSQL database. Sign in with your staff login and password.</source>
+        <translation>No se puede iniciar sesión automáticamente como %1 en una base de datos PostgreSQL compartida. Inicia sesión con tu usuario de empleado y tu contraseña.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid login. Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</source>
+        <translation>&quot;%1&quot; no es un usuario válido. Usa de 1 a 64 letras, dígitos, puntos, guiones, guiones bajos o @.</translation>
+    </message>
+    <message>
+        <source>There is already a staff account called %1. Choose another login, or change its password instead.</source>
+        <translation>Ya existe una cuenta de empleado llamada %1. Elige otro usuario o, en su lugar, cambia su contraseña.</translation>
+    </message>
+    <message>
+        <source>There is no staff account called %1. Check the login in the list of staff accounts.</source>
+        <translation>No existe ninguna cuenta de empleado llamada %1. Verifica el usuario en la lista de cuentas de empleados.</translation>
     </message>
 </context>
 <context>
@@ -674,6 +837,41 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 debe ser un número entero de %2 a %3, no &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>Runs provisioning jobs from a shared Switchboard database.</source>
+        <translation>Ejecuta los trabajos de aprovisionamiento de una base de datos compartida de Switchboard.</translation>
+    </message>
+    <message>
+        <source>The database URL (default: the embedded SQLite file).</source>
+        <translation>La URL de la base de datos (predeterminada: el archivo SQLite integrado).</translation>
+    </message>
+    <message>
+        <source>How many jobs run at once (default 1).</source>
+        <translation>Cuántos trabajos se ejecutan a la vez (predeterminado: 1).</translation>
+    </message>
+    <message>
+        <source>How long a job stays claimed without a heartbeat, in milliseconds (default 60000).</source>
+        <translation>Cuánto tiempo permanece reservado un trabajo sin señal de vida (heartbeat), en milisegundos (predeterminado: 60000).</translation>
+    </message>
+    <message>
+        <source>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</source>
+        <translation>El proceso de aprovisionamiento %1 ejecuta %2 trabajos a la vez en %3. Detenlo con SIGTERM o Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Stopping: each running job finishes its current task and goes back to the queue.</source>
+        <translation>Deteniendo: cada trabajo en ejecución termina su tarea actual y vuelve a la cola.</translation>
+    </message>
+    <message>
+        <source>Provisioning worker %1 stopped after finishing %2 jobs.</source>
+        <translation>El proceso de aprovisionamiento %1 se detuvo tras finalizar %2 trabajos.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Switchboard: assign plans and provision services for telecom customers.</source>
@@ -697,6 +895,14 @@ Comandos:
     <message>
         <source>Switchboard could not start</source>
         <translation>No se pudo iniciar Switchboard</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <source>Password of %1 for the database %2 on %3:</source>
+        <translation>Contraseña de %1 para la base de datos %2 en %3:</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1362,37 @@ No: el servicio expira al final del período del contrato; la renovación es man
     </message>
 </context>
 <context>
+    <name>sb::LoginDialog</name>
+    <message>
+        <source>Sign In to Switchboard</source>
+        <translation>Iniciar Sesión en Switchboard</translation>
+    </message>
+    <message>
+        <source>This database is shared. Sign in with your staff login and password.</source>
+        <translation>Esta base de datos es compartida. Inicia sesión con tu usuario de empleado y tu contraseña.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Iniciar Sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+</context>
+<context>
     <name>sb::MainWindow</name>
     <message>
         <source>Switchboard</source>
@@ -1236,6 +1473,42 @@ No: el servicio expira al final del período del contrato; la renovación es man
     <message>
         <source>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</source>
         <translation>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Asigna planes, aprovisiona servicios y sigue los trabajos de aprovisionamiento de clientes de móvil, internet, IPTV y VoIP.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>A&amp;dministración</translation>
+    </message>
+    <message>
+        <source>Loading Demo Data…</source>
+        <translation>Cargando Datos de Demostración…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo Data</source>
+        <translation>Cargar &amp;Datos de Demostración</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Sesión iniciada como %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Adds the demo operator&apos;s products, inventory and customers.</source>
+        <translation>Agrega los productos, el inventario y los clientes del operador de demostración.</translation>
+    </message>
+    <message>
+        <source>Demo Data</source>
+        <translation>Datos de Demostración</translation>
+    </message>
+    <message>
+        <source>The demo data is in place.</source>
+        <translation>Los datos de demostración están listos.</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1760,121 @@ No: el servicio expira al final del período del contrato; la renovación es man
     <message>
         <source>Double-click a service to open it on its customer&apos;s page.</source>
         <translation>Haz doble clic en un servicio para abrirlo en la página de su cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Embedded database (SQLite file on this computer)</source>
+        <translation>Base de datos integrada (archivo SQLite en este equipo)</translation>
+    </message>
+    <message>
+        <source>Shared database (PostgreSQL server)</source>
+        <translation>Base de datos compartida (servidor PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>Default: switchboard.db in your data folder</source>
+        <translation>Predeterminado: switchboard.db en tu carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>C&amp;ontraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password (otherwise Switchboard asks for it at start)</source>
+        <translation>&amp;Recordar contraseña (si no, Switchboard la pide al iniciarse)</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Only if the server insists</source>
+        <translation>Solo si el servidor lo exige</translation>
+    </message>
+    <message>
+        <source>When the server offers it</source>
+        <translation>Cuando el servidor lo ofrezca</translation>
+    </message>
+    <message>
+        <source>Required, certificate not checked</source>
+        <translation>Obligatorio, certificado sin verificar</translation>
+    </message>
+    <message>
+        <source>Required, certificate checked against the CA</source>
+        <translation>Obligatorio, certificado verificado con la CA</translation>
+    </message>
+    <message>
+        <source>Required, certificate and host name checked (recommended)</source>
+        <translation>Obligatorio, certificado y nombre del host verificados (recomendado)</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>Archivo de &amp;CA:</translation>
+    </message>
+    <message>
+        <source>The certificate of the authority that signed the server&apos;s</source>
+        <translation>Certificado de la autoridad que firmó el certificado del servidor</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation>Probar co&amp;nexión</translation>
+    </message>
+    <message>
+        <source>Switchboard opens the chosen database the next time it starts.</source>
+        <translation>Switchboard abrirá la base de datos elegida la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Archivo de base de datos</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases de datos SQLite (*.db *.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificado de la CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificados (*.crt *.pem *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
     </message>
 </context>
 <context>

@@ -57,32 +57,6 @@
 <context>
     <name>CtlCommands</name>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--json] COMMAND
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Utilisation : switchboard-ctl [--db URL] [--json] COMMAND
-Commandes :
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>%1 needs a value.</source>
         <translation>%1 nécessite une valeur.</translation>
     </message>
@@ -221,6 +195,133 @@ Commandes :
     <message>
         <source>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</source>
         <translation>Simulateur d&apos;éléments réseau à l&apos;écoute sur %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Utilisation : switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Les commandes d&apos;écriture s&apos;exécutent en tant que --user LOGIN (mot de passe dans SWITCHBOARD_PASSWORD ou sur la
+première ligne de stdin) ; sans --user, en tant qu&apos;utilisateur local (connecté automatiquement sur une base SQLite uniquement).
+Un nouveau mot de passe (user add, user passwd) est lu sur la ligne suivante de stdin.
+Commandes :
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</source>
+        <translation>L&apos;utilisateur local %1 n&apos;a pas de compte employé sur cette base de données PostgreSQL, et seule une base de données SQLite connecte automatiquement l&apos;utilisateur local. Utilisez --user LOGIN avec votre mot de passe (dans SWITCHBOARD_PASSWORD ou sur stdin), ou demandez à un administrateur d&apos;exécuter : switchboard-ctl user add %1 --role ROLE</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Mot de passe pour %1 : </translation>
+    </message>
+    <message>
+        <source>No password for %1. Give it in SWITCHBOARD_PASSWORD or on the first line of stdin.</source>
+        <translation>Aucun mot de passe pour %1. Indiquez-le dans SWITCHBOARD_PASSWORD ou sur la première ligne de stdin.</translation>
+    </message>
+    <message>
+        <source>user add needs a LOGIN and --role ROLE.</source>
+        <translation>user add nécessite un LOGIN et --role ROLE.</translation>
+    </message>
+    <message>
+        <source>--role must be one of %1, not &quot;%2&quot;.</source>
+        <translation>--role doit valoir l&apos;une de ces valeurs : %1, et non &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>Nouveau mot de passe pour %1 : </translation>
+    </message>
+    <message>
+        <source>No password for %1. Give it on a line of stdin.</source>
+        <translation>Aucun mot de passe pour %1. Indiquez-le sur une ligne de stdin.</translation>
+    </message>
+    <message>
+        <source>Staff account %1 (%2) added with the role %3.
+</source>
+        <translation>Compte employé %1 (%2) ajouté avec le rôle %3.
+</translation>
+    </message>
+    <message>
+        <source>user passwd needs the LOGIN whose password to set.</source>
+        <translation>user passwd nécessite le LOGIN dont le mot de passe doit être défini.</translation>
+    </message>
+    <message>
+        <source>The password of %1 has been changed.
+</source>
+        <translation>Le mot de passe de %1 a été modifié.
+</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProbe</name>
+    <message>
+        <source>Cannot reach the database server at %1. Check the host name and the port, and that the server is running.</source>
+        <translation>Impossible de joindre le serveur de base de données %1. Vérifiez le nom d&apos;hôte et le port, et que le serveur est en cours d&apos;exécution.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not accept the user %2 with this password. Check the user name and the password.</source>
+        <translation>Le serveur %1 n&apos;a pas accepté l&apos;utilisateur %2 avec ce mot de passe. Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: the server offers no TLS, or its certificate could not be verified with the CA file. Check the TLS mode and the CA file.</source>
+        <translation>La connexion sécurisée (TLS) à %1 a échoué : le serveur ne propose pas TLS, ou son certificat n&apos;a pas pu être vérifié avec le fichier CA. Vérifiez le mode TLS et le fichier CA.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database called %2. Check the database name.</source>
+        <translation>Le serveur %1 n&apos;a aucune base de données nommée %2. Vérifiez le nom de la base de données.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database: it holds other data. Choose a Switchboard database or an empty one.</source>
+        <translation>%1 n&apos;est pas une base de données Switchboard : elle contient d&apos;autres données. Choisissez une base de données Switchboard ou une base vide.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be opened: %2</source>
+        <translation>La base de données %1 n&apos;a pas pu être ouverte : %2</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: Switchboard sets it up when it starts.</source>
+        <translation>Connecté. La base de données est vide : Switchboard la prépare au démarrage.</translation>
+    </message>
+    <message>
+        <source>Connected. The database has schema version %1; Switchboard upgrades it to version %2 when it starts.</source>
+        <translation>Connecté. La base de données a la version de schéma %1 ; Switchboard la met à niveau vers la version %2 au démarrage.</translation>
+    </message>
+    <message>
+        <source>Connected. The database is up to date (schema version %1).</source>
+        <translation>Connecté. La base de données est à jour (version du schéma %1).</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot create files in the folder %1. Choose another place for the database file.</source>
+        <translation>Switchboard ne peut pas créer de fichiers dans le dossier %1. Choisissez un autre emplacement pour le fichier de base de données.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist yet: Switchboard creates it when it starts.</source>
+        <translation>Le fichier %1 n&apos;existe pas encore : Switchboard le crée au démarrage.</translation>
     </message>
 </context>
 <context>
@@ -529,10 +630,72 @@ Commandes :
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Nobody is signed in. Sign in with your staff login and password first.</source>
+        <translation>Personne n&apos;est connecté. Connectez-vous d&apos;abord avec votre identifiant employé et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow assigning plans. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas d&apos;attribuer des plans. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow retrying provisioning. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas de réessayer le provisionnement. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow amending bundles. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas de modifier les offres groupées. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow managing staff accounts. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas de gérer les comptes employés. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow loading demo data. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas de charger les données de démonstration. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow this action. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas cette action. Adressez-vous à un administrateur.</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>Le service %1 n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>The login or password is not correct. Check both and try again.</source>
+        <translation>L&apos;identifiant ou le mot de passe est incorrect. Vérifiez les deux et réessayez.</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters. Choose a longer one.</source>
+        <translation>Le mot de passe doit comporter au moins %1 caractères. Choisissez-en un plus long.</translation>
+    </message>
+    <message>
+        <source>The password could not be protected (the system&apos;s random number generator failed). Try again.</source>
+        <translation>Le mot de passe n&apos;a pas pu être protégé (le générateur de nombres aléatoires du système a échoué). Réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be signed in automatically on a shared PostgreSQL database. Sign in with your staff login and password.</source>
+        <translation>Impossible de connecter automatiquement %1 sur une base de données PostgreSQL partagée. Connectez-vous avec votre identifiant employé et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid login. Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</source>
+        <translation>&quot;%1&quot; n&apos;est pas un identifiant valide. Utilisez de 1 à 64 lettres, chiffres, points, tirets, traits de soulignement ou @.</translation>
+    </message>
+    <message>
+        <source>There is already a staff account called %1. Choose another login, or change its password instead.</source>
+        <translation>Il existe déjà un compte employé nommé %1. Choisissez un autre identifiant, ou modifiez plutôt son mot de passe.</translation>
+    </message>
+    <message>
+        <source>There is no staff account called %1. Check the login in the list of staff accounts.</source>
+        <translation>Il n&apos;existe aucun compte employé nommé %1. Vérifiez l&apos;identifiant dans la liste des comptes employés.</translation>
     </message>
 </context>
 <context>
@@ -674,6 +837,41 @@ Commandes :
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 doit être un nombre entier de %2 à %3, et non &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>Runs provisioning jobs from a shared Switchboard database.</source>
+        <translation>Exécute les opérations de provisionnement d&apos;une base de données Switchboard partagée.</translation>
+    </message>
+    <message>
+        <source>The database URL (default: the embedded SQLite file).</source>
+        <translation>L&apos;URL de la base de données (par défaut : le fichier SQLite intégré).</translation>
+    </message>
+    <message>
+        <source>How many jobs run at once (default 1).</source>
+        <translation>Nombre d&apos;opérations exécutées simultanément (1 par défaut).</translation>
+    </message>
+    <message>
+        <source>How long a job stays claimed without a heartbeat, in milliseconds (default 60000).</source>
+        <translation>Durée pendant laquelle une opération reste réservée sans signal de vie (heartbeat), en millisecondes (60000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</source>
+        <translation>Le processus de provisionnement %1 exécute %2 opérations simultanément sur %3. Arrêtez-le avec SIGTERM ou Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Stopping: each running job finishes its current task and goes back to the queue.</source>
+        <translation>Arrêt en cours : chaque opération en cours termine sa tâche actuelle et retourne dans la file d&apos;attente.</translation>
+    </message>
+    <message>
+        <source>Provisioning worker %1 stopped after finishing %2 jobs.</source>
+        <translation>Le processus de provisionnement %1 s&apos;est arrêté après avoir terminé %2 opérations.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Switchboard: assign plans and provision services for telecom customers.</source>
@@ -697,6 +895,14 @@ Commandes :
     <message>
         <source>Switchboard could not start</source>
         <translation>Switchboard n&apos;a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Mot de passe de la base de données</translation>
+    </message>
+    <message>
+        <source>Password of %1 for the database %2 on %3:</source>
+        <translation>Mot de passe de %1 pour la base de données %2 sur %3 :</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1362,37 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     </message>
 </context>
 <context>
+    <name>sb::LoginDialog</name>
+    <message>
+        <source>Sign In to Switchboard</source>
+        <translation>Connexion à Switchboard</translation>
+    </message>
+    <message>
+        <source>This database is shared. Sign in with your staff login and password.</source>
+        <translation>Cette base de données est partagée. Connectez-vous avec votre identifiant employé et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
     <name>sb::MainWindow</name>
     <message>
         <source>Switchboard</source>
@@ -1236,6 +1473,42 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     <message>
         <source>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</source>
         <translation>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Attribuez des plans, provisionnez des services et suivez les opérations de provisionnement pour les clients mobile, internet, IPTV et VoIP.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>A&amp;dministration</translation>
+    </message>
+    <message>
+        <source>Loading Demo Data…</source>
+        <translation>Chargement des données de démonstration…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo Data</source>
+        <translation>Charger les &amp;données de démonstration</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Connecté en tant que %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Adds the demo operator&apos;s products, inventory and customers.</source>
+        <translation>Ajoute les produits, l&apos;inventaire et les clients de l&apos;opérateur de démonstration.</translation>
+    </message>
+    <message>
+        <source>Demo Data</source>
+        <translation>Données de démonstration</translation>
+    </message>
+    <message>
+        <source>The demo data is in place.</source>
+        <translation>Les données de démonstration sont en place.</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1760,121 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     <message>
         <source>Double-click a service to open it on its customer&apos;s page.</source>
         <translation>Double-cliquez sur un service pour l&apos;ouvrir sur la page de son client.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Embedded database (SQLite file on this computer)</source>
+        <translation>Base de données intégrée (fichier SQLite sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Shared database (PostgreSQL server)</source>
+        <translation>Base de données partagée (serveur PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>Default: switchboard.db in your data folder</source>
+        <translation>Par défaut : switchboard.db dans votre dossier de données</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password (otherwise Switchboard asks for it at start)</source>
+        <translation>&amp;Retenir le mot de passe (sinon Switchboard le demande au démarrage)</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS :</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Only if the server insists</source>
+        <translation>Uniquement si le serveur l&apos;exige</translation>
+    </message>
+    <message>
+        <source>When the server offers it</source>
+        <translation>Lorsque le serveur le propose</translation>
+    </message>
+    <message>
+        <source>Required, certificate not checked</source>
+        <translation>Obligatoire, certificat non vérifié</translation>
+    </message>
+    <message>
+        <source>Required, certificate checked against the CA</source>
+        <translation>Obligatoire, certificat vérifié avec la CA</translation>
+    </message>
+    <message>
+        <source>Required, certificate and host name checked (recommended)</source>
+        <translation>Obligatoire, certificat et nom d&apos;hôte vérifiés (recommandé)</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>Fichier &amp;CA :</translation>
+    </message>
+    <message>
+        <source>The certificate of the authority that signed the server&apos;s</source>
+        <translation>Certificat de l&apos;autorité qui a signé le certificat du serveur</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation>Tester la co&amp;nnexion</translation>
+    </message>
+    <message>
+        <source>Switchboard opens the chosen database the next time it starts.</source>
+        <translation>Switchboard ouvrira la base de données choisie à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Fichier de base de données</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases de données SQLite (*.db *.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat de la CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificats (*.crt *.pem *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>

@@ -57,32 +57,6 @@
 <context>
     <name>CtlCommands</name>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--json] COMMAND
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Uso: switchboard-ctl [--db URL] [--json] COMMAND
-Comandos:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>%1 needs a value.</source>
         <translation>%1 precisa de um valor.</translation>
     </message>
@@ -221,6 +195,133 @@ Comandos:
     <message>
         <source>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</source>
         <translation>Simulador de elementos de rede escutando em %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Os comandos de escrita são executados como --user LOGIN (senha em SWITCHBOARD_PASSWORD ou na primeira linha
+da stdin); sem --user, como o usuário local (conectado automaticamente somente em um banco de dados SQLite).
+Uma nova senha (user add, user passwd) é lida da linha seguinte da stdin.
+Comandos:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</source>
+        <translation>O usuário local %1 não tem conta de funcionário neste banco de dados PostgreSQL, e somente um banco de dados SQLite conecta o usuário local automaticamente. Use --user LOGIN com sua senha (em SWITCHBOARD_PASSWORD ou na stdin) ou peça a um administrador que execute: switchboard-ctl user add %1 --role ROLE</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Senha para %1: </translation>
+    </message>
+    <message>
+        <source>No password for %1. Give it in SWITCHBOARD_PASSWORD or on the first line of stdin.</source>
+        <translation>Nenhuma senha para %1. Informe-a em SWITCHBOARD_PASSWORD ou na primeira linha da stdin.</translation>
+    </message>
+    <message>
+        <source>user add needs a LOGIN and --role ROLE.</source>
+        <translation>user add precisa de um LOGIN e de --role ROLE.</translation>
+    </message>
+    <message>
+        <source>--role must be one of %1, not &quot;%2&quot;.</source>
+        <translation>--role deve ser um destes valores: %1, não &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>Nova senha para %1: </translation>
+    </message>
+    <message>
+        <source>No password for %1. Give it on a line of stdin.</source>
+        <translation>Nenhuma senha para %1. Informe-a em uma linha da stdin.</translation>
+    </message>
+    <message>
+        <source>Staff account %1 (%2) added with the role %3.
+</source>
+        <translation>Conta de funcionário %1 (%2) adicionada com o perfil %3.
+</translation>
+    </message>
+    <message>
+        <source>user passwd needs the LOGIN whose password to set.</source>
+        <translation>user passwd precisa do LOGIN cuja senha será definida.</translation>
+    </message>
+    <message>
+        <source>The password of %1 has been changed.
+</source>
+        <translation>A senha de %1 foi alterada.
+</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProbe</name>
+    <message>
+        <source>Cannot reach the database server at %1. Check the host name and the port, and that the server is running.</source>
+        <translation>Não é possível acessar o servidor de banco de dados em %1. Verifique o nome do host e a porta e se o servidor está em execução.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not accept the user %2 with this password. Check the user name and the password.</source>
+        <translation>O servidor em %1 não aceitou o usuário %2 com esta senha. Verifique o nome de usuário e a senha.</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: the server offers no TLS, or its certificate could not be verified with the CA file. Check the TLS mode and the CA file.</source>
+        <translation>A conexão segura (TLS) com %1 falhou: o servidor não oferece TLS ou o certificado dele não pôde ser verificado com o arquivo de CA. Verifique o modo TLS e o arquivo de CA.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database called %2. Check the database name.</source>
+        <translation>O servidor em %1 não tem nenhum banco de dados chamado %2. Verifique o nome do banco de dados.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Switchboard database: it holds other data. Choose a Switchboard database or an empty one.</source>
+        <translation>%1 não é um banco de dados do Switchboard: ele contém outros dados. Escolha um banco de dados do Switchboard ou um vazio.</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be opened: %2</source>
+        <translation>Não foi possível abrir o banco de dados %1: %2</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty: Switchboard sets it up when it starts.</source>
+        <translation>Conectado. O banco de dados está vazio: o Switchboard o prepara ao iniciar.</translation>
+    </message>
+    <message>
+        <source>Connected. The database has schema version %1; Switchboard upgrades it to version %2 when it starts.</source>
+        <translation>Conectado. O banco de dados tem a versão de esquema %1; o Switchboard o atualiza para a versão %2 ao iniciar.</translation>
+    </message>
+    <message>
+        <source>Connected. The database is up to date (schema version %1).</source>
+        <translation>Conectado. O banco de dados está atualizado (versão do esquema %1).</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot create files in the folder %1. Choose another place for the database file.</source>
+        <translation>O Switchboard não pode criar arquivos na pasta %1. Escolha outro local para o arquivo do banco de dados.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist yet: Switchboard creates it when it starts.</source>
+        <translation>O arquivo %1 ainda não existe: o Switchboard o cria ao iniciar.</translation>
     </message>
 </context>
 <context>
@@ -529,10 +630,72 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Nobody is signed in. Sign in with your staff login and password first.</source>
+        <translation>Ninguém está conectado. Entre primeiro com seu login de funcionário e sua senha.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow assigning plans. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite atribuir planos. Consulte um administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow retrying provisioning. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite tentar novamente o provisionamento. Consulte um administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow amending bundles. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite alterar pacotes. Consulte um administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow managing staff accounts. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite gerenciar contas de funcionários. Consulte um administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow loading demo data. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite carregar dados de demonstração. Consulte um administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow this action. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite esta ação. Consulte um administrador.</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>O serviço %1 não existe.</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>The login or password is not correct. Check both and try again.</source>
+        <translation>O login ou a senha está incorreto. Verifique os dois e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The password must have at least %1 characters. Choose a longer one.</source>
+        <translation>A senha deve ter pelo menos %1 caracteres. Escolha uma mais longa.</translation>
+    </message>
+    <message>
+        <source>The password could not be protected (the system&apos;s random number generator failed). Try again.</source>
+        <translation>Não foi possível proteger a senha (o gerador de números aleatórios do sistema falhou). Tente novamente.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be signed in automatically on a shared PostgreSQL database. Sign in with your staff login and password.</source>
+        <translation>Não é possível entrar automaticamente como %1 em um banco de dados PostgreSQL compartilhado. Entre com seu login de funcionário e sua senha.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid login. Use 1 to 64 letters, digits, dots, hyphens, underscores or @.</source>
+        <translation>&quot;%1&quot; não é um login válido. Use de 1 a 64 letras, dígitos, pontos, hifens, sublinhados ou @.</translation>
+    </message>
+    <message>
+        <source>There is already a staff account called %1. Choose another login, or change its password instead.</source>
+        <translation>Já existe uma conta de funcionário chamada %1. Escolha outro login ou, em vez disso, altere a senha dela.</translation>
+    </message>
+    <message>
+        <source>There is no staff account called %1. Check the login in the list of staff accounts.</source>
+        <translation>Não existe nenhuma conta de funcionário chamada %1. Verifique o login na lista de contas de funcionários.</translation>
     </message>
 </context>
 <context>
@@ -674,6 +837,41 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 deve ser um número inteiro de %2 a %3, não &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>Runs provisioning jobs from a shared Switchboard database.</source>
+        <translation>Executa os jobs de provisionamento de um banco de dados compartilhado do Switchboard.</translation>
+    </message>
+    <message>
+        <source>The database URL (default: the embedded SQLite file).</source>
+        <translation>A URL do banco de dados (padrão: o arquivo SQLite integrado).</translation>
+    </message>
+    <message>
+        <source>How many jobs run at once (default 1).</source>
+        <translation>Quantos jobs são executados simultaneamente (padrão 1).</translation>
+    </message>
+    <message>
+        <source>How long a job stays claimed without a heartbeat, in milliseconds (default 60000).</source>
+        <translation>Por quanto tempo um job permanece reservado sem sinal de vida (heartbeat), em milissegundos (padrão 60000).</translation>
+    </message>
+    <message>
+        <source>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</source>
+        <translation>O processo de provisionamento %1 está executando %2 jobs simultaneamente em %3. Interrompa-o com SIGTERM ou Ctrl+C.</translation>
+    </message>
+    <message>
+        <source>Stopping: each running job finishes its current task and goes back to the queue.</source>
+        <translation>Interrompendo: cada job em execução conclui a tarefa atual e volta para a fila.</translation>
+    </message>
+    <message>
+        <source>Provisioning worker %1 stopped after finishing %2 jobs.</source>
+        <translation>O processo de provisionamento %1 parou após concluir %2 jobs.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Switchboard: assign plans and provision services for telecom customers.</source>
@@ -697,6 +895,14 @@ Comandos:
     <message>
         <source>Switchboard could not start</source>
         <translation>Não foi possível iniciar o Switchboard</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Senha do banco de dados</translation>
+    </message>
+    <message>
+        <source>Password of %1 for the database %2 on %3:</source>
+        <translation>Senha de %1 para o banco de dados %2 em %3:</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1362,37 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     </message>
 </context>
 <context>
+    <name>sb::LoginDialog</name>
+    <message>
+        <source>Sign In to Switchboard</source>
+        <translation>Entrar no Switchboard</translation>
+    </message>
+    <message>
+        <source>This database is shared. Sign in with your staff login and password.</source>
+        <translation>Este banco de dados é compartilhado. Entre com seu login de funcionário e sua senha.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Senha:</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Entrando…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Entrar</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sai&amp;r</translation>
+    </message>
+</context>
+<context>
     <name>sb::MainWindow</name>
     <message>
         <source>Switchboard</source>
@@ -1236,6 +1473,42 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     <message>
         <source>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Assign plans, provision services and follow provisioning jobs for mobile, internet, IPTV and VoIP customers.</source>
         <translation>&lt;b&gt;Switchboard %1&lt;/b&gt;&lt;br&gt;Atribua planos, provisione serviços e acompanhe os jobs de provisionamento de clientes de móvel, internet, IPTV e VoIP.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configurações…</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>A&amp;dministração</translation>
+    </message>
+    <message>
+        <source>Loading Demo Data…</source>
+        <translation>Carregando Dados de Demonstração…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Demo Data</source>
+        <translation>Carregar &amp;Dados de Demonstração</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Conectado como %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Não conectado</translation>
+    </message>
+    <message>
+        <source>Adds the demo operator&apos;s products, inventory and customers.</source>
+        <translation>Adiciona os produtos, o inventário e os clientes da operadora de demonstração.</translation>
+    </message>
+    <message>
+        <source>Demo Data</source>
+        <translation>Dados de Demonstração</translation>
+    </message>
+    <message>
+        <source>The demo data is in place.</source>
+        <translation>Os dados de demonstração estão prontos.</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1760,121 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     <message>
         <source>Double-click a service to open it on its customer&apos;s page.</source>
         <translation>Clique duas vezes em um serviço para abri-lo na página do cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Embedded database (SQLite file on this computer)</source>
+        <translation>Banco de dados integrado (arquivo SQLite neste computador)</translation>
+    </message>
+    <message>
+        <source>Shared database (PostgreSQL server)</source>
+        <translation>Banco de dados compartilhado (servidor PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Arquivo:</translation>
+    </message>
+    <message>
+        <source>Default: switchboard.db in your data folder</source>
+        <translation>Padrão: switchboard.db na sua pasta de dados</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Porta:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Banco de dados:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuário:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Senha:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password (otherwise Switchboard asks for it at start)</source>
+        <translation>&amp;Lembrar senha (caso contrário, o Switchboard a solicita ao iniciar)</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>Only if the server insists</source>
+        <translation>Somente se o servidor exigir</translation>
+    </message>
+    <message>
+        <source>When the server offers it</source>
+        <translation>Quando o servidor oferecer</translation>
+    </message>
+    <message>
+        <source>Required, certificate not checked</source>
+        <translation>Obrigatório, certificado não verificado</translation>
+    </message>
+    <message>
+        <source>Required, certificate checked against the CA</source>
+        <translation>Obrigatório, certificado verificado com a CA</translation>
+    </message>
+    <message>
+        <source>Required, certificate and host name checked (recommended)</source>
+        <translation>Obrigatório, certificado e nome do host verificados (recomendado)</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>Arquivo de &amp;CA:</translation>
+    </message>
+    <message>
+        <source>The certificate of the authority that signed the server&apos;s</source>
+        <translation>Certificado da autoridade que assinou o certificado do servidor</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation>Testar co&amp;nexão</translation>
+    </message>
+    <message>
+        <source>Switchboard opens the chosen database the next time it starts.</source>
+        <translation>O Switchboard abrirá o banco de dados escolhido na próxima vez que for iniciado.</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Arquivo do banco de dados</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bancos de dados SQLite (*.db *.sqlite);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificado da CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificados (*.crt *.pem *.cer);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ namespace sb {
 
 class Backend;
 class LanguageManager;
+class LoginDialog;
 class MainWindow;
 class ScreenshotTour;
 class StartupWindow;
@@ -29,15 +30,18 @@ public:
     void start();
     Backend& backend() { return *m_backend; }
     MainWindow* mainWindow() const { return m_window.get(); }
+    LoginDialog* loginDialog() const { return m_loginDialog.get(); }
 
 private:
     void onBackendStarted(const Status& status);
+    void showMainWindow();
     void fail(const QString& message);
 
     AppOptions m_options;
     std::unique_ptr<LanguageManager> m_languages;
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<StartupWindow> m_startupWindow;
+    std::unique_ptr<LoginDialog> m_loginDialog;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ScreenshotTour> m_tour;
 };

@@ -244,7 +244,6 @@ void AssignPlanDialog::submit()
         request.items.insert(it.key(), it.value().id);
     request.autoRenew = current.autoRenew;
     request.reservationHolder = m_holder;
-    request.requestedBy = m_backend.staffLogin();
 
     m_submitting = true;
     showError(std::nullopt);
@@ -252,8 +251,9 @@ void AssignPlanDialog::submit()
     m_confirmButton->setText(tr("Submitting…"));
     Database& db = m_backend.database();
     const QString customerName = current.customer->name;
+    const Actor actor = m_backend.session();
     runAsync(
-        this, m_backend.pool(), [&db, request] { return AssignPlanWorkflow(db).submit(request); },
+        this, m_backend.pool(), [&db, request, actor] { return AssignPlanWorkflow(db).submit(request, actor); },
         [this, customerName](const Result<AssignResult>& result) {
             m_submitting = false;
             if (!result.ok()) {

@@ -182,6 +182,11 @@ void CustomersPage::showEvent(QShowEvent* event)
         showCustomer(m_details->customer.id, highlightedServiceId());
 }
 
+void CustomersPage::setAssignAllowed(bool allowed)
+{
+    m_assignButton->setEnabled(allowed);
+}
+
 void CustomersPage::search(const QString& text)
 {
     m_searchEdit->setText(text);

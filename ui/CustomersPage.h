@@ -36,6 +36,8 @@ public:
     std::optional<CustomerDetails> details() const { return m_details; }
     qint64 highlightedServiceId() const;
     bool isLoading() const { return m_loading > 0; }
+    // Add Service follows the signed-in user's role.
+    void setAssignAllowed(bool allowed);
 
 signals:
     void assignPlanRequested(const sb::Customer& customer);

@@ -1,14 +1,18 @@
 #include "MainWindow.h"
 
 #include "AssignPlanDialog.h"
+#include "AsyncCall.h"
 #include "CatalogPage.h"
 #include "CustomerSearchCombo.h"
 #include "CustomersPage.h"
 #include "LanguageManager.h"
 #include "ProvisioningPage.h"
+#include "ProductCardsView.h"
 #include "ProvisioningProgressDialog.h"
 #include "ServicesPage.h"
+#include "SettingsDialog.h"
 #include "workflows/Backend.h"
+#include "workflows/DemoDataWorkflow.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -70,7 +74,13 @@ MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* pa
         m_globalSearch->clear();
     });
 
+    connect(&m_backend, &Backend::sessionChanged, this, [this] {
+        applySession();
+        retranslateUi();
+    });
+
     m_navigation->setCurrentRow(0);
+    applySession();
     retranslateUi();
     resize(1100, 720);
 }
@@ -78,6 +88,10 @@ MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* pa
 void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_settingsAction = m_fileMenu->addAction(QString(), this, &MainWindow::showSettings);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), qApp, &QApplication::closeAllWindows);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -100,6 +114,10 @@ void MainWindow::buildMenus()
         for (QAction* action : m_languageGroup->actions())
             action->setChecked(action->data().toString() == code);
     });
+
+    m_adminMenu = menuBar()->addMenu(QString());
+    m_seedDemoAction = m_adminMenu->addAction(QString(), this, &MainWindow::seedDemoData);
+    m_seedDemoAction->setObjectName(QStringLiteral("seedDemoAction"));
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
@@ -143,6 +161,9 @@ void MainWindow::buildStatusBar()
     m_databaseLabel->setObjectName(QStringLiteral("databaseStatusLabel"));
     m_workerLabel = new QLabel(this);
     m_workerLabel->setObjectName(QStringLiteral("workerStatusLabel"));
+    m_userLabel = new QLabel(this);
+    m_userLabel->setObjectName(QStringLiteral("userStatusLabel"));
+    statusBar()->addWidget(m_userLabel);
     statusBar()->addWidget(m_databaseLabel, 1);
     statusBar()->addPermanentWidget(m_workerLabel);
 }
@@ -156,9 +177,18 @@ void MainWindow::retranslateUi()
         m_navigation->item(i)->setToolTip(tr("%1 (Ctrl+%2)").arg(pageNames.at(i)).arg(i + 1));
     }
     m_fileMenu->setTitle(tr("&File"));
+    m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_adminMenu->setTitle(tr("&Administration"));
+    m_seedDemoAction->setText(m_seeding ? tr("Loading Demo Data…") : tr("Load &Demo Data"));
+    const Actor& session = m_backend.session();
+    m_userLabel->setText(session.isValid() ? tr("Signed in as %1 (%2)").arg(session.displayName(), displayName(session.role()))
+                                           : tr("Not signed in"));
+    m_seedDemoAction->setToolTip(session.can(Permission::SeedDemoData)
+                                     ? tr("Adds the demo operator's products, inventory and customers.")
+                                     : session.require(Permission::SeedDemoData).error.text());
     m_aboutAction->setText(tr("&About Switchboard"));
     m_toolBar->setWindowTitle(tr("Search"));
     m_searchLabel->setText(tr("Search Customers:"));
@@ -216,6 +246,47 @@ void MainWindow::assignPlanFor(const Customer& customer)
 {
     m_catalogPage->setPresetCustomer(customer);
     showPage(Page::Catalog);
+}
+
+void MainWindow::applySession()
+{
+    const Actor& session = m_backend.session();
+    m_seedDemoAction->setEnabled(session.can(Permission::SeedDemoData) && !m_seeding);
+    m_catalogPage->cardsView()->setAssignAllowed(session.can(Permission::AssignPlan));
+    m_customersPage->setAssignAllowed(session.can(Permission::AssignPlan));
+}
+
+void MainWindow::seedDemoData()
+{
+    if (m_seeding)
+        return;
+    m_seeding = true;
+    applySession();
+    retranslateUi();
+    Database& db = m_backend.database();
+    const Actor actor = m_backend.session();
+    runAsync(
+        this, m_backend.pool(), [&db, actor] { return DemoDataWorkflow(db).seed(actor, DemoSize{}); },
+        [this](const Status& status) {
+            m_seeding = false;
+            applySession();
+            retranslateUi();
+            auto* box = new QMessageBox(status.ok() ? QMessageBox::Information : QMessageBox::Warning, tr("Demo Data"),
+                                        status.ok() ? tr("The demo data is in place.") : status.error.text(),
+                                        QMessageBox::Close, this);
+            box->setObjectName(QStringLiteral("seedDemoResultBox"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            if (status.ok())
+                m_catalogPage->reload();
+        });
+}
+
+void MainWindow::showSettings()
+{
+    auto* dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showAbout()

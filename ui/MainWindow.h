@@ -45,6 +45,7 @@ public:
     ServicesPage* servicesPage() const { return m_servicesPage; }
     ProvisioningPage* provisioningPage() const { return m_provisioningPage; }
     CustomerSearchCombo* globalSearch() const { return m_globalSearch; }
+    QAction* seedDemoAction() const { return m_seedDemoAction; }
 
     AssignPlanDialog* startAssign(const Product& product, const std::optional<Customer>& customer);
     ProvisioningProgressDialog* openProgress(qint64 jobId);
@@ -60,6 +61,10 @@ private:
     void buildToolBar();
     void buildStatusBar();
     void showAbout();
+    void showSettings();
+    // Enables what the signed-in user's role allows (the core refuses the rest anyway).
+    void applySession();
+    void seedDemoData();
 
     Backend& m_backend;
     LanguageManager& m_languages;
@@ -75,12 +80,17 @@ private:
     QMenu* m_fileMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
+    QMenu* m_adminMenu = nullptr;
+    QAction* m_seedDemoAction = nullptr;
+    QAction* m_settingsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_searchAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_workerLabel = nullptr;
+    QLabel* m_userLabel = nullptr;
+    bool m_seeding = false;
 };
 
 } // namespace sb

@@ -86,10 +86,18 @@ void ProductCardsView::setProducts(const QList<Product>& products)
     for (const Product& product : products) {
         auto* card = new ProductCard(product, this);
         card->assignButton()->installEventFilter(this);
+        card->assignButton()->setEnabled(m_assignAllowed);
         connect(card, &ProductCard::assignRequested, this, &ProductCardsView::assignRequested);
         m_cards << card;
     }
     placeCards();
+}
+
+void ProductCardsView::setAssignAllowed(bool allowed)
+{
+    m_assignAllowed = allowed;
+    for (ProductCard* card : m_cards)
+        card->assignButton()->setEnabled(allowed);
 }
 
 ProductCard* ProductCardsView::card(const QString& slug) const

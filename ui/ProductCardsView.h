@@ -35,6 +35,9 @@ public:
     ProductCard* card(const QString& slug) const;
     // Scrolls the carousel (or the grid) so that the card is visible.
     void reveal(ProductCard* card);
+    // The Assign buttons follow the signed-in user's role.
+    void setAssignAllowed(bool allowed);
+    bool isAssignAllowed() const { return m_assignAllowed; }
 
     void showNext();
     void showPrevious();
@@ -55,6 +58,7 @@ private:
     void scrollBy(int delta, bool keepFocus);
 
     Mode m_mode = Mode::Carousel;
+    bool m_assignAllowed = true;
     int m_first = 0;
     QList<ProductCard*> m_cards;
     QStackedWidget* m_stack;

@@ -3,6 +3,7 @@
 #include "AsyncCall.h"
 #include "Formatting.h"
 #include "JobTableModel.h"
+#include "store/JobChangeListener.h"
 #include "workflows/Backend.h"
 #include "workflows/ProvisioningWorkflow.h"
 
@@ -50,6 +51,8 @@ ProvisioningPage::ProvisioningPage(Backend& backend, QWidget* parent)
 
     m_refreshTimer.setInterval(refreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ProvisioningPage::reload);
+    if (JobChangeListener* changes = m_backend.jobChanges())
+        connect(changes, &JobChangeListener::jobChanged, this, &ProvisioningPage::onJobChanged);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         emit openJobRequested(index.data(JobTableModel::JobIdRole).toLongLong());
     });
@@ -101,6 +104,12 @@ qint64 ProvisioningPage::selectedJobId() const
 void ProvisioningPage::updateButtons()
 {
     m_openButton->setEnabled(selectedJobId() != 0);
+}
+
+void ProvisioningPage::onJobChanged()
+{
+    if (m_refreshTimer.isActive())
+        reload(); // skipped while a refresh is running
 }
 
 void ProvisioningPage::reload()

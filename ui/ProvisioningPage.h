@@ -42,6 +42,7 @@ protected:
 private:
     void retranslateUi();
     void updateButtons();
+    void onJobChanged(); // PostgreSQL NOTIFY: refresh now when visible, not at the next tick
 
     Backend& m_backend;
     QLabel* m_titleLabel;

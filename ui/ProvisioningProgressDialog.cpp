@@ -3,6 +3,7 @@
 #include "AsyncCall.h"
 #include "Formatting.h"
 #include "JobLogDialog.h"
+#include "store/JobChangeListener.h"
 #include "workflows/Backend.h"
 #include "workflows/ProvisioningWorkflow.h"
 
@@ -154,6 +155,8 @@ ProvisioningProgressDialog::ProvisioningProgressDialog(Backend& backend, qint64 
 
     m_pollTimer.setInterval(pollIntervalMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &ProvisioningProgressDialog::poll);
+    if (JobChangeListener* changes = m_backend.jobChanges())
+        connect(changes, &JobChangeListener::jobChanged, this, &ProvisioningProgressDialog::onJobChanged);
     retranslateUi();
     m_pollTimer.start();
     poll();
@@ -214,6 +217,12 @@ void ProvisioningProgressDialog::poll()
             m_loadError.reset();
             showJob(result.value());
         });
+}
+
+void ProvisioningProgressDialog::onJobChanged(qint64 jobId)
+{
+    if (jobId == m_jobId)
+        poll();
 }
 
 void ProvisioningProgressDialog::showJob(const ProvisioningJob& job)
@@ -308,7 +317,7 @@ void ProvisioningProgressDialog::updatePanels()
     m_failurePanel->setVisible(failed);
     m_viewLogsButton->setVisible(failed || succeeded);
     m_retryButton->setVisible(failed || m_retrying);
-    m_retryButton->setEnabled(!m_retrying);
+    m_retryButton->setEnabled(!m_retrying && m_backend.session().can(Permission::RetryProvisioning));
     if (failed) {
         m_failureErrorLabel->setText(tr("Error: %1").arg(errorText()));
         m_provisionIdValue->setText(QString::number(m_job->id));
@@ -330,7 +339,7 @@ void ProvisioningProgressDialog::retry()
     retranslateUi();
     Database& db = m_backend.database();
     const qint64 jobId = m_jobId;
-    const QString staff = m_backend.staffLogin();
+    const Actor staff = m_backend.session();
     runAsync(
         this, m_backend.pool(), [&db, jobId, staff] { return ProvisioningWorkflow(db).retry(jobId, staff); },
         [this](const Status& status) {

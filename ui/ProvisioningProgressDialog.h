@@ -45,6 +45,7 @@ protected:
 private:
     void retranslateUi();
     void poll();
+    void onJobChanged(qint64 jobId); // PostgreSQL NOTIFY: poll now instead of at the next tick
     void showJob(const ProvisioningJob& job);
     void loadService(qint64 serviceId);
     void updateTasks();

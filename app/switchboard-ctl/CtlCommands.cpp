@@ -9,9 +9,12 @@
 #include "store/Migrations.h"
 #include "workflows/AssignPlanWorkflow.h"
 #include "workflows/Backend.h"
+#include "workflows/DemoDataWorkflow.h"
 #include "workflows/ProvisioningWorkflow.h"
+#include "workflows/StaffWorkflow.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +24,12 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
 
 namespace sb {
 namespace {
@@ -110,7 +119,11 @@ int CtlCommands::usage(const QString& problem)
 {
     if (!problem.isEmpty())
         m_err << problem << '\n';
-    m_err << tr("Usage: switchboard-ctl [--db URL] [--json] COMMAND\n"
+    m_err << tr("Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND\n"
+                "Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of\n"
+                "stdin);"
+                " without --user, as the local user (signed in automatically on an SQLite database only).\n"
+                "A new password (user add, user passwd) is the next line of stdin.\n"
                 "Commands:\n"
                 "  init\n"
                 "  seed-demo [--customers N]\n"
@@ -119,6 +132,8 @@ int CtlCommands::usage(const QString& problem)
                 "  inventory list --template NAME [--available]\n"
                 "  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]\n"
                 "  jobs list | jobs show ID | jobs retry ID\n"
+                "  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]\n"
+                "  user passwd LOGIN | user list\n"
                 "  worker\n"
                 "  nesim --port P [--fail TASK_OR_METHOD ...]\n");
     return 2;
@@ -193,6 +208,7 @@ int CtlCommands::run(const QStringList& arguments)
     m_args = arguments;
     m_json = takeFlag(QStringLiteral("--json"));
     m_dbUrl = takeOption(QStringLiteral("--db"));
+    m_user = takeOption(QStringLiteral("--user"));
     if (m_badOption)
         return usage({});
     if (m_args.isEmpty())
@@ -218,6 +234,12 @@ int CtlCommands::run(const QStringList& arguments)
             return m_args.removeFirst(), jobsShow();
         if (command == QLatin1String("jobs") && sub == QLatin1String("retry"))
             return m_args.removeFirst(), jobsRetry();
+        if (command == QLatin1String("user") && sub == QLatin1String("add"))
+            return m_args.removeFirst(), userAdd();
+        if (command == QLatin1String("user") && sub == QLatin1String("passwd"))
+            return m_args.removeFirst(), userPasswd();
+        if (command == QLatin1String("user") && sub == QLatin1String("list"))
+            return m_args.removeFirst(), userList();
         if (command == QLatin1String("worker"))
             return worker();
         if (command == QLatin1String("nesim"))
@@ -236,6 +258,7 @@ bool CtlCommands::openBackend(bool embeddedWorker, bool seedDemo)
     options.databaseUrl = m_dbUrl;
     options.seedDemoIfEmpty = seedDemo;
     options.startEmbeddedWorker = embeddedWorker;
+    options.signInLocalUser = m_user.isEmpty();
     options.endpoints = NetworkEndpoints::fromSettings(QSettings());
     m_backend = new Backend(options);
     const Status started = m_backend->startBlocking();
@@ -268,10 +291,11 @@ int CtlCommands::seedDemo()
     if (!takeNumber(QStringLiteral("--customers"), &customers, 1))
         return 2;
     size.customers = static_cast<int>(customers);
-    if (!openBackend(false, false))
+    if (!openBackend(false, false) || !signIn())
         return 1;
     const bool quiet = m_json;
-    const Status seeded = DemoSeeder(m_backend->database()).seed(size, [this, quiet](qint64 done, qint64 total) {
+    DemoDataWorkflow demo(m_backend->database());
+    const Status seeded = demo.seed(m_actor, size, [this, quiet](qint64 done, qint64 total) {
         if (!quiet && total > 20000 && (done % 100000 == 0 || done == total))
             m_err << tr("Seeding customers: %1 of %2").arg(done).arg(total) << Qt::endl;
     });
@@ -393,8 +417,10 @@ int CtlCommands::assign()
             return usage(tr("--item must be TEMPLATE=ITEM_ID, for example \"SIM Card=42\", not \"%1\".").arg(spec));
         picked.insert(spec.left(eq), id);
     }
-    if (!openBackend(false, false))
+    if (!openBackend(false, false) || !signIn())
         return 1;
+    if (Status allowed = m_actor.require(Permission::AssignPlan); !allowed) // before reserving anything
+        return fail(allowed.error.text());
     Database& db = m_backend->database();
     AssignPlanWorkflow workflow(db);
     const QString holder = QStringLiteral("ctl-") + QUuid::createUuid().toString(QUuid::Id128);
@@ -414,7 +440,6 @@ int CtlCommands::assign()
     request.productId = product->id;
     request.autoRenew = autoRenewText.isEmpty() ? AssignRules::defaultAutoRenew(*product) : autoRenewText == QLatin1String("yes");
     request.reservationHolder = holder;
-    request.requestedBy = m_backend->staffLogin();
     for (const QString& templateName : product->inventoryItemsList) {
         qint64 itemId = picked.take(templateName);
         if (itemId == 0) { // the next free item of the template
@@ -436,7 +461,7 @@ int CtlCommands::assign()
         workflow.releaseAll(holder);
         return usage(tr("%1 does not need a %2.").arg(product->name, picked.firstKey()));
     }
-    const auto submitted = workflow.submit(request);
+    const auto submitted = workflow.submit(request, m_actor);
     if (!submitted) {
         workflow.releaseAll(holder);
         return fail(submitted.error().text());
@@ -522,12 +547,165 @@ int CtlCommands::jobsRetry()
     const qint64 id = m_args.value(0).toLongLong(&ok);
     if (!ok || id <= 0)
         return usage(tr("jobs retry needs a provision ID (a whole number)."));
-    if (!openBackend(false, false))
+    if (!openBackend(false, false) || !signIn())
         return 1;
-    if (Status retried = ProvisioningWorkflow(m_backend->database()).retry(id, m_backend->staffLogin()); !retried)
+    if (Status retried = ProvisioningWorkflow(m_backend->database()).retry(id, m_actor); !retried)
         return fail(retried.error.text());
     print(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("status"), toCode(JobStatus::Queued)}},
           tr("Provisioning job %1 is queued again and resumes at the failed task.\n").arg(id));
+    return 0;
+}
+
+bool CtlCommands::readSecret(const QString& prompt, QString* out)
+{
+#ifdef Q_OS_UNIX
+    const bool terminal = isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    if (terminal && tcgetattr(STDIN_FILENO, &saved) == 0) {
+        m_err << prompt << Qt::flush;
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+#endif
+    static QFile input;
+    if (!input.isOpen())
+        input.open(stdin, QIODevice::ReadOnly, QFileDevice::DontCloseHandle);
+    QByteArray line = input.readLine();
+#ifdef Q_OS_UNIX
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        m_err << '\n' << Qt::flush;
+    }
+#else
+    Q_UNUSED(prompt)
+#endif
+    if (line.isEmpty())
+        return false;
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    *out = QString::fromUtf8(line);
+    line.fill('\0');
+    return true;
+}
+
+bool CtlCommands::signIn()
+{
+    if (m_user.isEmpty() && m_backend->session().isValid()) {
+        m_actor = m_backend->session();
+        return true;
+    }
+    StaffWorkflow staff(m_backend->database());
+    const QString login = m_user.isEmpty() ? Backend::localLogin() : m_user;
+    if (m_user.isEmpty() && !staff.exists(login)) {
+        fail(tr("The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs "
+                "the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on "
+                "stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE")
+                 .arg(login));
+        return false;
+    }
+    QString password = qEnvironmentVariable("SWITCHBOARD_PASSWORD");
+    if (password.isEmpty() && !readSecret(tr("Password for %1: ").arg(login), &password)) {
+        fail(tr("No password for %1. Give it in SWITCHBOARD_PASSWORD or on the first line of stdin.").arg(login));
+        return false;
+    }
+    const Result<Actor> actor = staff.authenticate(login, password);
+    password.fill(QLatin1Char('\0'));
+    if (!actor) {
+        fail(actor.error().text());
+        return false;
+    }
+    m_actor = *actor;
+    m_backend->setSession(m_actor);
+    return true;
+}
+
+static QJsonObject staffJson(const StaffUser& user)
+{
+    return {{QStringLiteral("login"), user.login},
+            {QStringLiteral("display_name"), user.displayName},
+            {QStringLiteral("role"), user.role}};
+}
+
+int CtlCommands::userAdd()
+{
+    const bool hasLogin = !m_args.isEmpty() && !m_args.first().startsWith(QLatin1String("--"));
+    const QString login = hasLogin ? m_args.takeFirst() : QString();
+    const QString roleCode = takeOption(QStringLiteral("--role"));
+    const QString name = takeOption(QStringLiteral("--name"));
+    if (m_badOption)
+        return 2;
+    Role role = Role::Staff;
+    if (login.isEmpty() || roleCode.isEmpty())
+        return usage(tr("user add needs a LOGIN and --role ROLE."));
+    if (!fromCode(roleCode, &role))
+        return usage(tr("--role must be one of %1, not \"%2\".").arg(roleCodes().join(QStringLiteral(", ")), roleCode));
+    if (!m_args.isEmpty())
+        return usage(tr("Unexpected argument \"%1\".").arg(m_args.first()));
+    if (!openBackend(false, false))
+        return 1;
+    StaffWorkflow staff(m_backend->database());
+    // A new shared database has nobody to sign in as: its first administrator is created without a sign-in.
+    const bool firstAdministrator = m_user.isEmpty() && !m_backend->session().isValid() && role == Role::Administrator
+                                    && staff.needsFirstAdministrator();
+    if (!firstAdministrator && !signIn())
+        return 1;
+    if (Status allowed = m_actor.require(Permission::ManageUsers); !firstAdministrator && !allowed)
+        return fail(allowed.error.text()); // before asking for the new password
+    QString password;
+    if (!readSecret(tr("New password for %1: ").arg(login), &password))
+        return fail(tr("No password for %1. Give it on a line of stdin.").arg(login));
+    const Result<StaffUser> added = staff.addUser(m_actor, login, name, role, password);
+    password.fill(QLatin1Char('\0'));
+    if (!added)
+        return fail(added.error().text());
+    print(staffJson(*added), tr("Staff account %1 (%2) added with the role %3.\n").arg(added->login, added->displayName, displayName(role)));
+    return 0;
+}
+
+int CtlCommands::userPasswd()
+{
+    const bool hasLogin = !m_args.isEmpty() && !m_args.first().startsWith(QLatin1String("--"));
+    const QString login = hasLogin ? m_args.takeFirst() : QString();
+    if (login.isEmpty())
+        return usage(tr("user passwd needs the LOGIN whose password to set."));
+    if (!m_args.isEmpty())
+        return usage(tr("Unexpected argument \"%1\".").arg(m_args.first()));
+    if (!openBackend(false, false) || !signIn())
+        return 1;
+    if (m_actor.login() != login)
+        if (Status allowed = m_actor.require(Permission::ManageUsers); !allowed)
+            return fail(allowed.error.text());
+    QString password;
+    if (!readSecret(tr("New password for %1: ").arg(login), &password))
+        return fail(tr("No password for %1. Give it on a line of stdin.").arg(login));
+    const Status changed = StaffWorkflow(m_backend->database()).changePassword(m_actor, login, password);
+    password.fill(QLatin1Char('\0'));
+    if (!changed)
+        return fail(changed.error.text());
+    print(QJsonObject{{QStringLiteral("login"), login}, {QStringLiteral("password_changed"), true}},
+          tr("The password of %1 has been changed.\n").arg(login));
+    return 0;
+}
+
+int CtlCommands::userList()
+{
+    if (!m_args.isEmpty())
+        return usage(tr("Unexpected argument \"%1\".").arg(m_args.first()));
+    if (!openBackend(false, false) || !signIn())
+        return 1;
+    const auto users = StaffWorkflow(m_backend->database()).users(m_actor);
+    if (!users)
+        return fail(users.error().text());
+    QJsonArray json;
+    QString text;
+    for (const StaffUser& user : *users) {
+        json << staffJson(user);
+        Role role = Role::Staff;
+        const QString roleName = fromCode(user.role, &role) ? displayName(role) : user.role;
+        text += QStringLiteral("%1\t%2\t%3\n").arg(user.login, -20).arg(roleName, -16).arg(user.displayName);
+    }
+    print(json, text);
     return 0;
 }
 

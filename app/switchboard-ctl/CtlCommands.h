@@ -1,5 +1,7 @@
 #pragma once
 
+#include "security/Actor.h"
+
 #include <QCoreApplication>
 #include <QJsonValue>
 #include <QStringList>
@@ -24,6 +26,11 @@ private:
     void print(const QJsonValue& json, const QString& text);
 
     bool openBackend(bool embeddedWorker, bool seedDemo);
+    // Who runs a writing command: --user LOGIN (or the local user) and the password from SWITCHBOARD_PASSWORD or
+    // the first line of stdin; on SQLite without --user, the local user signed in by the backend.
+    bool signIn();
+    // One line of stdin (a prompt without echo on a terminal); false at the end of input.
+    bool readSecret(const QString& prompt, QString* out);
     int init();
     int seedDemo();
     int productsList();
@@ -33,6 +40,9 @@ private:
     int jobsList();
     int jobsShow();
     int jobsRetry();
+    int userAdd();
+    int userPasswd();
+    int userList();
     int worker();
     int nesim();
 
@@ -45,6 +55,8 @@ private:
     QTextStream& m_err;
     QStringList m_args;
     QString m_dbUrl;
+    QString m_user;
+    Actor m_actor;
     bool m_json = false;
     bool m_badOption = false;
     Backend* m_backend = nullptr;

@@ -484,6 +484,9 @@ NetworkSimulator::Outcome NetworkSimulator::adminRoute(const SimulatedElements::
             return reply(200,
                          {{QStringLiteral("result"), QStringLiteral("OK")}, {QStringLiteral("fault"), rule->toSpec()}});
         }
+    } else if (request.path == QLatin1String("/_sim/latency") && request.verb == "POST") {
+        setLatencyMs(QJsonDocument::fromJson(request.body).object().value(QLatin1String("ms")).toInt());
+        return reply(200, ok);
     } else if (request.path == QLatin1String("/_sim/state") && request.verb == "GET") {
         return reply(200, state());
     } else if (request.path == QLatin1String("/_sim/reset") && request.verb == "POST") {

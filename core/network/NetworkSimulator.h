@@ -20,7 +20,7 @@ namespace sb {
 // A loopback HTTP/1.1 server that stands in for the elements no developer machine runs: the OCS (CGRateS JSON-RPC,
 // POST /jsonrpc), the HSS (PyHSS REST at the root) and the IPTV middleware (/iptv/…), all on one port, with
 // fault injection. Admin routes let other processes steer it: POST /_sim/faults {"spec"}, DELETE /_sim/faults,
-// GET /_sim/faults, GET /_sim/state, POST /_sim/reset.
+// GET /_sim/faults, GET /_sim/state, POST /_sim/reset, POST /_sim/latency {"ms"} (delay of every element answer).
 //
 // listen() must run in the simulator's own thread; every other public method may be called from any thread.
 class NetworkSimulator : public QObject

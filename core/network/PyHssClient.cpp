@@ -44,6 +44,12 @@ Result<QJsonObject> PyHssClient::getSubscriberByImsi(const QString& imsi, QStrin
     return exchange("GET", path, nullptr, Subject::Subscriber, imsi, log);
 }
 
+Result<QJsonObject> PyHssClient::getAucByImsi(const QString& imsi, QString* log)
+{
+    const QString path = QStringLiteral("/auc/imsi/") + QString::fromLatin1(QUrl::toPercentEncoding(imsi));
+    return exchange("GET", path, nullptr, Subject::Auc, imsi, log);
+}
+
 Status PyHssClient::deleteSubscriber(qint64 subscriberId, QString* log)
 {
     const Result<QJsonObject> result = exchange("DELETE", QStringLiteral("/subscriber/%1").arg(subscriberId), nullptr,

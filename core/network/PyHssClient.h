@@ -22,6 +22,8 @@ public:
     Result<QJsonObject> patchSubscriber(qint64 subscriberId, const QJsonObject& changes, QString* log = nullptr);
     // GET /subscriber/imsi/{imsi}; an unknown IMSI is an Error.
     Result<QJsonObject> getSubscriberByImsi(const QString& imsi, QString* log = nullptr);
+    // GET /auc/imsi/{imsi}: the AuC of an IMSI, also when no subscriber uses it yet.
+    Result<QJsonObject> getAucByImsi(const QString& imsi, QString* log = nullptr);
     Status deleteSubscriber(qint64 subscriberId, QString* log = nullptr);
     Status deleteAuc(qint64 aucId, QString* log = nullptr);
 

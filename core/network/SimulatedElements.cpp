@@ -83,6 +83,8 @@ const QVector<SimulatedElements::Route>& SimulatedElements::routes()
          &SimulatedElements::putAuc},
         {"PUT", QRegularExpression(QStringLiteral("^/subscriber/?$")), QStringLiteral("PUT /subscriber/"),
          &SimulatedElements::putSubscriber},
+        {"GET", QRegularExpression(QStringLiteral("^/auc/imsi/([^/]+)$")), QStringLiteral("GET /auc/imsi/{imsi}"),
+         &SimulatedElements::getAucByImsi},
         {"GET", QRegularExpression(QStringLiteral("^/subscriber/imsi/([^/]+)$")),
          QStringLiteral("GET /subscriber/imsi/{imsi}"), &SimulatedElements::getSubscriberByImsi},
         {"PATCH", QRegularExpression(QStringLiteral("^/subscriber/(\\d+)$")), QStringLiteral("PATCH /subscriber/{id}"),
@@ -366,6 +368,16 @@ SimulatedElements::Reply SimulatedElements::getSubscriberByImsi(const Request& r
     if (subscriber.isEmpty())
         return hssFailure(404, QStringLiteral("Subscriber not found: IMSI %1").arg(imsi));
     return jsonReply(200, subscriber);
+}
+
+SimulatedElements::Reply SimulatedElements::getAucByImsi(const Request& request, const QString& imsi)
+{
+    if (keyRefused(m_provisioningKey, request.provisioningKey))
+        return unauthorized();
+    const QJsonObject auc = hssAuc(imsi);
+    if (auc.isEmpty())
+        return hssFailure(404, QStringLiteral("AuC not found: IMSI %1").arg(imsi));
+    return jsonReply(200, auc);
 }
 
 SimulatedElements::Reply SimulatedElements::patchSubscriber(const Request& request, const QString& id)

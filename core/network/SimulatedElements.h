@@ -75,6 +75,7 @@ private:
     Reply putAuc(const Request& request, const QString&);
     Reply putSubscriber(const Request& request, const QString&);
     Reply getSubscriberByImsi(const Request& request, const QString& imsi);
+    Reply getAucByImsi(const Request& request, const QString& imsi);
     Reply patchSubscriber(const Request& request, const QString& id);
     Reply deleteSubscriber(const Request& request, const QString& id);
     Reply deleteAuc(const Request& request, const QString& id);

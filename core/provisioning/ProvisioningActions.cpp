@@ -131,12 +131,18 @@ Status createHssSubscriber(ActionContext& ctx, const QJsonObject& params)
         return {};
     }
     ctx.log += probeLog;
-    const Result<QJsonObject> auc = hss.putAuc({{QStringLiteral("imsi"), imsi},
-                                                {QStringLiteral("iccid"), params.value(QStringLiteral("iccid"))},
-                                                {QStringLiteral("ki"), params.value(QStringLiteral("ki"))},
-                                                {QStringLiteral("opc"), params.value(QStringLiteral("opc"))},
-                                                {QStringLiteral("amf"), params.value(QStringLiteral("amf"))}},
-                                               &ctx.log);
+    // A run interrupted between the two PUTs left the AuC behind: use it rather than fail on the duplicate IMSI.
+    QString aucProbeLog;
+    Result<QJsonObject> auc = hss.getAucByImsi(imsi, &aucProbeLog);
+    if (auc)
+        ctx.log += aucProbeLog + QStringLiteral("AuC of %1 already exists, reused\n").arg(imsi);
+    else
+        auc = hss.putAuc({{QStringLiteral("imsi"), imsi},
+                          {QStringLiteral("iccid"), params.value(QStringLiteral("iccid"))},
+                          {QStringLiteral("ki"), params.value(QStringLiteral("ki"))},
+                          {QStringLiteral("opc"), params.value(QStringLiteral("opc"))},
+                          {QStringLiteral("amf"), params.value(QStringLiteral("amf"))}},
+                         &ctx.log);
     if (!auc)
         return Status(auc.error());
     const Result<QJsonObject> subscriber =

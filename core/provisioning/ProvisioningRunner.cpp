@@ -75,7 +75,8 @@ JobStatus ProvisioningRunner::runClaimed(qint64 jobId)
                                                    QT_TRANSLATE_NOOP("Provisioning", "Provisioning timed out after %1 seconds. Check the provisioning logs for the step that hung and that the OCS and network systems are online, then retry."),
                                                    {QString::number(m_settings.jobTimeoutMs / 1000)}),
                                        {}});
-        jobs.renewLease(job.id, m_workerId, now + m_settings.leaseMs);
+        if (!jobs.renewLease(job.id, m_workerId, now + m_settings.leaseMs))
+            return JobStatus::Queued; // the lease expired and another worker took the job over: it resumes there
         jobs.markTaskRunning(task.id, now);
         jobs.appendTaskLog(task.id, QStringLiteral("attempt %1 on %2: %3 %4")
                                         .arg(job.attempt)

@@ -23,6 +23,20 @@ int AuditRepository::countFor(const QString& entity, qint64 entityId)
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+int AuditRepository::countByStaff(const QString& login, const QString& action)
+{
+    Sql q(m_db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE staff_login = :l AND action = :a"));
+    q.bind(QStringLiteral(":l"), login).bind(QStringLiteral(":a"), action).exec();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+int AuditRepository::countAll()
+{
+    Sql q(m_db, QStringLiteral("SELECT COUNT(*) FROM audit_log"));
+    q.exec();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 StaffUser AuditRepository::ensureUser(const QString& login, const QString& displayName, const QString& role)
 {
     Sql find(m_db, QStringLiteral("SELECT id, login, display_name, role FROM staff_users WHERE login = :l"));

@@ -13,6 +13,8 @@ public:
     void record(const QString& login, const QString& action, const QString& entity, qint64 entityId,
                 const QString& details = {});
     int countFor(const QString& entity, qint64 entityId);
+    int countByStaff(const QString& login, const QString& action);
+    int countAll();
 
     StaffUser ensureUser(const QString& login, const QString& displayName, const QString& role);
 

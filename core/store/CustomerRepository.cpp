@@ -1,5 +1,6 @@
 #include "CustomerRepository.h"
 
+#include "CustomerSearchIndex.h"
 #include "domain/AssignRules.h"
 
 #include <QRegularExpression>
@@ -22,14 +23,6 @@ Customer customerFrom(const Sql& q)
     c.status = q.value(5).toString();
     c.language = q.value(6).toString();
     return c;
-}
-
-QString escapeLike(QString text)
-{
-    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    text.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    text.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return text;
 }
 
 } // namespace
@@ -62,48 +55,70 @@ QList<Customer> CustomerRepository::search(const QString& text, int limit)
     bool isNumber = false;
     const qint64 id = idTerm.toLongLong(&isNumber);
     if (isNumber)
-        if (const auto exact = byId(id))
-            result << *exact;
+        add(fetch(QStringLiteral("SELECT %1 FROM customers WHERE id = :id").arg(customerColumns),
+                  {{QStringLiteral(":id"), id}}));
     const QString lower = term.toLower();
     add(prefixMatches(QStringLiteral("name_lc"), lower, limit));
-    add(prefixMatches(QStringLiteral("email_lc"), lower, limit));
+    if (result.size() < limit)
+        add(prefixMatches(QStringLiteral("email_lc"), lower, limit));
     static const QRegularExpression lettersOrAt(QStringLiteral("[\\p{L}@]"));
     const QString digits = AssignRules::normalizePhone(term);
-    if (digits.size() >= 3 && !term.contains(lettersOrAt)) {
+    if (digits.size() >= 3 && !term.contains(lettersOrAt) && result.size() < limit) {
         add(prefixMatches(QStringLiteral("phone_digits"), digits, limit));
-        QString reversed = digits;
-        std::reverse(reversed.begin(), reversed.end());
-        add(prefixMatches(QStringLiteral("phone_rev"), reversed, limit));
+        if (result.size() < limit) {
+            QString reversed = digits;
+            std::reverse(reversed.begin(), reversed.end());
+            add(prefixMatches(QStringLiteral("phone_rev"), reversed, limit));
+        }
     }
-    // A later word of the name ("Enterprises") needs a scan; only when the indexed lookups found little.
-    if (result.size() < limit && lower.size() >= 3 && !lower.contains(QLatin1Char('@'))) {
-        Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE name_lc LIKE :word ESCAPE '\\' ORDER BY name_lc, id"
-                                   " LIMIT :limit")
-                        .arg(customerColumns));
-        q.bind(QStringLiteral(":word"), QStringLiteral("% ") + escapeLike(lower) + QLatin1Char('%'))
-            .bind(QStringLiteral(":limit"), limit - result.size())
-            .exec();
-        QList<Customer> found;
-        while (q.next())
-            found << customerFrom(q);
-        add(found);
+    // Anywhere inside the name or the email ("Enterprises", "silva@"): the trigram index, when the
+    // prefix lookups left room. Asks for `limit` so that rows already found cannot crowd out new ones.
+    if (result.size() < limit && lower.size() >= CustomerSearchIndex::minimumLength) {
+        const SqlDialect& dialect = m_db.dialect();
+        const QString pattern = CustomerSearchIndex::containsParameter(dialect, lower);
+        add(fetch(CustomerSearchIndex::containsQuery(dialect, customerColumns),
+                  {{QStringLiteral(":pattern"), pattern}, {QStringLiteral(":limit"), limit}}));
     }
     return result;
+}
+
+QList<Customer> CustomerRepository::fetch(const QString& sql, const QList<QPair<QString, QVariant>>& bindings)
+{
+    Sql q(m_db, sql);
+    for (const auto& [name, value] : bindings)
+        q.bind(name, value);
+    if (m_trace)
+        *m_trace << inlined(sql, bindings);
+    q.exec();
+    QList<Customer> found;
+    while (q.next())
+        found << customerFrom(q);
+    return found;
+}
+
+QString CustomerRepository::inlined(QString sql, const QList<QPair<QString, QVariant>>& bindings)
+{
+    // Longest names first, so that :pattern does not replace the start of a longer placeholder.
+    QList<QPair<QString, QVariant>> sorted = bindings;
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    for (const auto& [name, value] : sorted) {
+        const QString literal = value.typeId() == QMetaType::QString
+                                    ? QLatin1Char('\'') + value.toString().replace(QLatin1Char('\''), QLatin1String("''")) +
+                                          QLatin1Char('\'')
+                                    : value.toString();
+        sql.replace(name, literal);
+    }
+    return sql;
 }
 
 QList<Customer> CustomerRepository::prefixMatches(const QString& column, const QString& prefix, int limit)
 {
     // A range instead of LIKE so that both engines use the column's index.
-    Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE %2 >= :from AND %2 < :to ORDER BY %2, id LIMIT :limit")
-                    .arg(customerColumns, column));
-    q.bind(QStringLiteral(":from"), prefix)
-        .bind(QStringLiteral(":to"), prefix + QChar(0xFFFF))
-        .bind(QStringLiteral(":limit"), limit)
-        .exec();
-    QList<Customer> found;
-    while (q.next())
-        found << customerFrom(q);
-    return found;
+    return fetch(QStringLiteral("SELECT %1 FROM customers WHERE %2 >= :from AND %2 < :to ORDER BY %2, id LIMIT :limit")
+                     .arg(customerColumns, column),
+                 {{QStringLiteral(":from"), prefix},
+                  {QStringLiteral(":to"), prefix + QChar(0xFFFF)},
+                  {QStringLiteral(":limit"), limit}});
 }
 
 std::optional<Customer> CustomerRepository::byId(qint64 id)
@@ -146,9 +161,10 @@ qint64 CustomerRepository::count()
 
 qint64 CustomerRepository::insert(const Customer& c)
 {
-    Sql q(m_db, QStringLiteral("INSERT INTO customers (type, name, name_lc, email, email_lc, phone, phone_digits, status,"
-                               " language, payment_method, created_ms) VALUES (:type, :name, :name_lc, :email,"
-                               " :email_lc, :phone, :digits, :status, :language, :payment, :created) RETURNING id"));
+    Sql q(m_db, QStringLiteral("INSERT INTO customers (type, name, name_lc, email, email_lc, phone, phone_digits,"
+                               " phone_rev, status, language, payment_method, created_ms) VALUES (:type, :name,"
+                               " :name_lc, :email, :email_lc, :phone, :digits, :rev, :status, :language, :payment,"
+                               " :created) RETURNING id"));
     q.bind(QStringLiteral(":type"), toCode(c.type))
         .bind(QStringLiteral(":name"), c.name)
         .bind(QStringLiteral(":name_lc"), c.name.toLower())

@@ -25,9 +25,17 @@ public:
 
     static QString reversedDigits(const QString& phone); // for matching a number by its last digits
 
+    // When set, search() appends each statement it runs, with its values written in, so that a benchmark can
+    // run exactly the same SQL through the engine's own client.
+    void setStatementTrace(QStringList* trace) { m_trace = trace; }
+
 private:
     QList<Customer> prefixMatches(const QString& column, const QString& prefix, int limit);
+    QList<Customer> fetch(const QString& sql, const QList<QPair<QString, QVariant>>& bindings);
+    static QString inlined(QString sql, const QList<QPair<QString, QVariant>>& bindings);
+
     Database& m_db;
+    QStringList* m_trace = nullptr;
 };
 
 } // namespace sb

@@ -38,9 +38,9 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString& text)
         result.engine = Engine::Postgres;
         result.host = url.host();
         result.port = url.port(5432);
-        result.user = url.userName();
-        result.password = url.password();
-        result.database = url.path().mid(1);
+        result.user = url.userName(QUrl::FullyDecoded);
+        result.password = url.password(QUrl::FullyDecoded);
+        result.database = url.path(QUrl::FullyDecoded).mid(1);
         QStringList options;
         const QUrlQuery query(url);
         for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded))

@@ -2,6 +2,7 @@
 
 #include "CatalogRepository.h"
 #include "CustomerRepository.h"
+#include "CustomerSearchIndex.h"
 #include "InventoryRepository.h"
 #include "domain/AssignRules.h"
 
@@ -12,6 +13,7 @@
 namespace sb {
 namespace {
 
+constexpr qint64 bulkLoadThreshold = 20000; // customers
 constexpr double GiB = 1024.0 * 1024.0 * 1024.0;
 constexpr double MinuteNs = 60.0 * 1e9;
 
@@ -87,7 +89,20 @@ Status DemoSeeder::seed(const DemoSize& size, const std::function<void(qint64, q
             tx.commit();
         }
         const qint64 existing = CustomerRepository(m_db).count();
-        seedCustomers(existing, size.customers, progress);
+        // Keeping the trigram index up to date row by row makes a big load several times slower: build it
+        // once at the end instead (also after a failure, so that the index never stays behind).
+        const bool bulk = size.customers - existing >= bulkLoadThreshold;
+        if (bulk)
+            CustomerSearchIndex::suspend(m_db);
+        try {
+            seedCustomers(existing, size.customers, progress);
+        } catch (const StoreException&) {
+            if (bulk)
+                CustomerSearchIndex::rebuild(m_db);
+            throw;
+        }
+        if (bulk)
+            CustomerSearchIndex::rebuild(m_db);
     });
 }
 

@@ -44,6 +44,27 @@ ProvisioningJob jobFrom(const Sql& q)
 
 } // namespace
 
+// With PostgreSQL every job and task transition is announced on the channel "switchboard_jobs" (payload: the job
+// id), inside the transaction that makes it, so listeners hear of it once it is committed. SQLite has no NOTIFY.
+void JobRepository::notifyJob(qint64 jobId)
+{
+    if (m_db.dialect().sqlite)
+        return;
+    Sql(m_db, QStringLiteral("SELECT pg_notify('%1', CAST(:j AS TEXT))").arg(QLatin1String(notifyChannel)))
+        .bind(QStringLiteral(":j"), jobId)
+        .exec();
+}
+
+// One statement that also announces the change: the UPDATE and its NOTIFY commit together.
+QString JobRepository::announced(const QString& update, const QString& jobIdColumn) const
+{
+    if (m_db.dialect().sqlite)
+        return update;
+    return QStringLiteral("WITH changed AS (%1 RETURNING %2 AS changed_job)"
+                          " SELECT pg_notify('%3', CAST(changed_job AS TEXT)) FROM changed")
+        .arg(update, jobIdColumn, QLatin1String(notifyChannel));
+}
+
 qint64 JobRepository::create(const ProvisioningJob& job)
 {
     Sql q(m_db, QStringLiteral("INSERT INTO provisioning_jobs (kind, service_id, customer_id, playbook, variables, status,"
@@ -190,16 +211,21 @@ bool JobRepository::claimJob(qint64 jobId, const QString& owner, qint64 leaseMs,
         .bind(QStringLiteral(":id"), jobId)
         .bind(QStringLiteral(":now"), nowMs)
         .exec();
-    return claim.rowsAffected() == 1;
+    if (claim.rowsAffected() != 1)
+        return false;
+    notifyJob(jobId);
+    return true;
 }
 
 void JobRepository::handBack(qint64 jobId, const QString& owner)
 {
-    Sql(m_db, QStringLiteral("UPDATE provisioning_jobs SET status = 'queued', lease_owner = NULL, lease_expires_ms = NULL"
-                             " WHERE id = :id AND lease_owner = :o AND status = 'running'"))
-        .bind(QStringLiteral(":id"), jobId)
-        .bind(QStringLiteral(":o"), owner)
-        .exec();
+    Transaction tx(m_db);
+    Sql q(m_db, QStringLiteral("UPDATE provisioning_jobs SET status = 'queued', lease_owner = NULL,"
+                               " lease_expires_ms = NULL WHERE id = :id AND lease_owner = :o AND status = 'running'"));
+    q.bind(QStringLiteral(":id"), jobId).bind(QStringLiteral(":o"), owner).exec();
+    if (q.rowsAffected() == 1)
+        notifyJob(jobId);
+    tx.commit();
 }
 
 bool JobRepository::renewLease(qint64 jobId, const QString& owner, qint64 untilMs)
@@ -212,8 +238,9 @@ bool JobRepository::renewLease(qint64 jobId, const QString& owner, qint64 untilM
 
 void JobRepository::markTaskRunning(qint64 taskId, qint64 nowMs)
 {
-    Sql(m_db, QStringLiteral("UPDATE provisioning_tasks SET status = 'running', started_ms = :t, finished_ms = NULL,"
-                             " error = NULL WHERE id = :id"))
+    Sql(m_db, announced(QStringLiteral("UPDATE provisioning_tasks SET status = 'running', started_ms = :t,"
+                                       " finished_ms = NULL, error = NULL WHERE id = :id"),
+                        QStringLiteral("job_id")))
         .bind(QStringLiteral(":t"), nowMs)
         .bind(QStringLiteral(":id"), taskId)
         .exec();
@@ -221,7 +248,9 @@ void JobRepository::markTaskRunning(qint64 taskId, qint64 nowMs)
 
 void JobRepository::markTaskDone(qint64 taskId, qint64 nowMs)
 {
-    Sql(m_db, QStringLiteral("UPDATE provisioning_tasks SET status = 'done', finished_ms = :t WHERE id = :id"))
+    Sql(m_db, announced(QStringLiteral("UPDATE provisioning_tasks SET status = 'done', finished_ms = :t"
+                                       " WHERE id = :id"),
+                        QStringLiteral("job_id")))
         .bind(QStringLiteral(":t"), nowMs)
         .bind(QStringLiteral(":id"), taskId)
         .exec();
@@ -229,7 +258,9 @@ void JobRepository::markTaskDone(qint64 taskId, qint64 nowMs)
 
 void JobRepository::markTaskFailed(qint64 taskId, qint64 nowMs, const UserMessage& error)
 {
-    Sql(m_db, QStringLiteral("UPDATE provisioning_tasks SET status = 'failed', finished_ms = :t, error = :e WHERE id = :id"))
+    Sql(m_db, announced(QStringLiteral("UPDATE provisioning_tasks SET status = 'failed', finished_ms = :t, error = :e"
+                                       " WHERE id = :id"),
+                        QStringLiteral("job_id")))
         .bind(QStringLiteral(":t"), nowMs)
         .bind(QStringLiteral(":e"), error.toJsonString())
         .bind(QStringLiteral(":id"), taskId)
@@ -251,8 +282,9 @@ void JobRepository::appendTaskLog(qint64 taskId, const QString& text)
 
 void JobRepository::finishJob(qint64 jobId, JobStatus status, const UserMessage& error, qint64 nowMs)
 {
-    Sql(m_db, QStringLiteral("UPDATE provisioning_jobs SET status = :s, error = :e, finished_ms = :t, lease_owner = NULL,"
-                             " lease_expires_ms = NULL WHERE id = :id"))
+    Sql(m_db, announced(QStringLiteral("UPDATE provisioning_jobs SET status = :s, error = :e, finished_ms = :t,"
+                                       " lease_owner = NULL, lease_expires_ms = NULL WHERE id = :id"),
+                        QStringLiteral("id")))
         .bind(QStringLiteral(":s"), toCode(status))
         .bind(QStringLiteral(":e"), error.isEmpty() ? QVariant() : QVariant(error.toJsonString()))
         .bind(QStringLiteral(":t"), nowMs)
@@ -273,6 +305,7 @@ bool JobRepository::resetForRetry(qint64 jobId, const QString& requestedBy)
         .bind(QStringLiteral(":l"), QStringLiteral("--- retry requested by %1 ---\n").arg(requestedBy))
         .bind(QStringLiteral(":id"), jobId)
         .exec();
+    notifyJob(jobId);
     return true;
 }
 

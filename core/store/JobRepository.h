@@ -21,6 +21,8 @@ struct JobSummary
 class JobRepository
 {
 public:
+    static constexpr const char* notifyChannel = "switchboard_jobs"; // PostgreSQL NOTIFY channel, payload: job id
+
     explicit JobRepository(Database& db) : m_db(db) {}
 
     qint64 create(const ProvisioningJob& job); // with its tasks; call inside a transaction
@@ -48,6 +50,8 @@ public:
     bool resetForRetry(qint64 jobId, const QString& requestedBy);
 
 private:
+    void notifyJob(qint64 jobId);
+    QString announced(const QString& update, const QString& jobIdColumn) const;
     QList<JobSummary> summaries(const QString& where, const QVariantMap& binds);
     Database& m_db;
 };

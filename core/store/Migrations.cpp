@@ -1,5 +1,7 @@
 #include "Migrations.h"
 
+#include "CustomerSearchIndex.h"
+
 #include <QSqlError>
 
 namespace sb {
@@ -78,6 +80,11 @@ QList<Migration> allMigrations()
              "CREATE TABLE audit_log (id {{ID}}, at_ms BIGINT NOT NULL, staff_login TEXT NOT NULL,"
              " action TEXT NOT NULL, entity TEXT NOT NULL, entity_id BIGINT, details TEXT NOT NULL DEFAULT '')",
          }},
+        {2,
+         "customer search: trigram index over name and email",
+         {},
+         CustomerSearchIndex::sqliteMigration(),
+         CustomerSearchIndex::postgresMigration()},
     };
 }
 

@@ -105,13 +105,14 @@ Status AssignPlanWorkflow::releaseAll(const QString& holder)
     return guardedStatus([&] { InventoryRepository(m_db).releaseAll(holder); });
 }
 
-Result<AssignResult> AssignPlanWorkflow::submit(const AssignRequest& request)
+Result<AssignResult> AssignPlanWorkflow::submit(const AssignRequest& request, const Actor& actor)
 {
-    return guarded([&] { return submitInTransaction(request); });
+    return guarded([&] { return submitInTransaction(request, actor); });
 }
 
-AssignResult AssignPlanWorkflow::submitInTransaction(const AssignRequest& request)
+AssignResult AssignPlanWorkflow::submitInTransaction(const AssignRequest& request, const Actor& actor)
 {
+    actor.enforce(Permission::AssignPlan);
     Transaction tx(m_db);
     const Product product = requireProduct(m_db, request.productId);
     const Customer customer = requireCustomer(m_db, request.customerId);
@@ -142,7 +143,7 @@ AssignResult AssignPlanWorkflow::submitInTransaction(const AssignRequest& reques
     service.serviceUuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     service.setupCost = product.setupCost;
     service.monthlyCost = product.monthlyCost;
-    service.id = ServiceRepository(m_db).insert(service, request.requestedBy);
+    service.id = ServiceRepository(m_db).insert(service, actor.login());
 
     const qint64 now = Database::nowMs();
     for (InventoryItem& item : items) {
@@ -157,7 +158,7 @@ AssignResult AssignPlanWorkflow::submitInTransaction(const AssignRequest& reques
     job.serviceId = service.id;
     job.customerId = customer.id;
     job.playbook = product.provisioningPlay;
-    job.requestedBy = request.requestedBy;
+    job.requestedBy = actor.login();
     job.variables = JobVariables::build(customer, product, service, items);
     const Result<Playbook> playbook = Playbook::load(product.provisioningPlay);
     if (!playbook)
@@ -168,7 +169,7 @@ AssignResult AssignPlanWorkflow::submitInTransaction(const AssignRequest& reques
     job.tasks = *tasks;
     const qint64 jobId = JobRepository(m_db).create(job);
 
-    AuditRepository(m_db).record(request.requestedBy, QStringLiteral("assign_plan"), QStringLiteral("service"), service.id,
+    AuditRepository(m_db).record(actor.login(), QStringLiteral("assign_plan"), QStringLiteral("service"), service.id,
                                  QStringLiteral("product=%1 customer=%2 job=%3").arg(product.slug).arg(customer.id).arg(jobId));
     tx.commit();
     return AssignResult{service.id, jobId};

@@ -2,6 +2,7 @@
 
 #include "domain/Entities.h"
 #include "domain/UserMessage.h"
+#include "security/Actor.h"
 #include "store/Database.h"
 
 #include <QMap>
@@ -15,7 +16,6 @@ struct AssignRequest
     QMap<QString, qint64> items; // inventory template name -> picked item id
     bool autoRenew = true;
     QString reservationHolder;   // the flow that reserved the picked items
-    QString requestedBy;         // staff login
 };
 
 struct AssignResult
@@ -48,11 +48,12 @@ public:
     Status releaseAll(const QString& holder);
 
     // Confirm & Provision: validates everything again, creates the service (not active) and queues its
-    // provisioning job, all in one transaction.
-    Result<AssignResult> submit(const AssignRequest& request);
+    // provisioning job, all in one transaction. The actor needs Permission::AssignPlan and is recorded as the
+    // requester of the service and the job, and in the audit log.
+    Result<AssignResult> submit(const AssignRequest& request, const Actor& actor);
 
 private:
-    AssignResult submitInTransaction(const AssignRequest& request);
+    AssignResult submitInTransaction(const AssignRequest& request, const Actor& actor);
     Database& m_db;
 };
 

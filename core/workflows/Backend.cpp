@@ -2,9 +2,11 @@
 
 #include "network/SimulatorThread.h"
 #include "provisioning/EmbeddedWorker.h"
-#include "store/AuditRepository.h"
 #include "store/DemoSeeder.h"
+#include "store/JobChangeListener.h"
 #include "store/Migrations.h"
+#include "workflows/DemoDataWorkflow.h"
+#include "workflows/StaffWorkflow.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,9 +20,8 @@ Backend::Backend(BackendOptions options, QObject* parent) : QObject(parent), m_o
 {
     m_pool.setMaxThreadCount(4);
     m_pool.setExpiryTimeout(-1);
-    m_staffLogin = m_options.staffLogin;
-    if (m_staffLogin.isEmpty())
-        m_staffLogin = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", QStringLiteral("local")));
+    if (m_options.staffLogin.isEmpty())
+        m_options.staffLogin = localLogin();
 }
 
 Backend::~Backend()
@@ -34,6 +35,17 @@ QString Backend::defaultDatabaseUrl()
     return QStringLiteral("sqlite://") + QDir(directory).absoluteFilePath(QStringLiteral("switchboard.db"));
 }
 
+QString Backend::localLogin()
+{
+    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", QStringLiteral("local")));
+}
+
+void Backend::setSession(const Actor& actor)
+{
+    m_session = actor;
+    emit sessionChanged();
+}
+
 Status Backend::prepareDatabase()
 {
     const QString text = m_options.databaseUrl.isEmpty() ? defaultDatabaseUrl() : m_options.databaseUrl;
@@ -45,19 +57,23 @@ Status Backend::prepareDatabase()
         return opened;
     if (Status migrated = Migrations::migrate(*m_database); !migrated)
         return migrated;
-    if (m_options.seedDemoIfEmpty) {
-        DemoSeeder seeder(*m_database);
-        if (Status seeded = guardedStatus([&] {
-                if (seeder.isEmpty())
-                    if (Status s = seeder.seed(DemoSize{}); !s)
-                        throw StoreException(s.error);
-            });
-            !seeded)
-            return seeded;
+    // The embedded single-desktop default signs the local user in; a shared database asks who is there.
+    if (m_database->url().isSqlite() && m_options.signInLocalUser) {
+        const Result<Actor> local = StaffWorkflow(*m_database).signInLocalUser(m_options.staffLogin);
+        if (!local)
+            return Status(local.error());
+        m_session = *local;
     }
-    return guardedStatus([&] {
-        AuditRepository(*m_database).ensureUser(m_staffLogin, m_staffLogin, QStringLiteral("administrator"));
-    });
+    // Only an administrator fills an empty database with the demo operator (on PostgreSQL: seed-demo).
+    if (m_options.seedDemoIfEmpty && m_session.can(Permission::SeedDemoData)) {
+        const Result<bool> empty = guarded([&] { return DemoSeeder(*m_database).isEmpty(); });
+        if (!empty)
+            return Status(empty.error());
+        if (*empty)
+            if (Status seeded = DemoDataWorkflow(*m_database).seed(m_session, DemoSize{}); !seeded)
+                return seeded;
+    }
+    return Status::success();
 }
 
 Status Backend::startServices()
@@ -93,6 +109,15 @@ Status Backend::startServices()
     return {};
 }
 
+JobChangeListener* Backend::jobChanges()
+{
+    if (!m_jobChanges && m_started && m_database && !m_database->url().isSqlite()) {
+        m_jobChanges = std::make_unique<JobChangeListener>(*m_database);
+        m_jobChanges->start();
+    }
+    return m_jobChanges.get();
+}
+
 QFuture<Status> Backend::startAsync()
 {
     return QtConcurrent::run(&m_pool, [this] { return prepareDatabase(); }).then(this, [this](Status prepared) {
@@ -110,6 +135,7 @@ Status Backend::startBlocking()
 
 void Backend::stop()
 {
+    m_jobChanges.reset();
     if (m_worker)
         m_worker->stop();
     m_worker.reset();

@@ -2,6 +2,7 @@
 
 #include "network/ElementEndpoint.h"
 #include "provisioning/ProvisioningRunner.h"
+#include "security/Actor.h"
 #include "store/Database.h"
 
 #include <QFuture>
@@ -13,6 +14,7 @@
 namespace sb {
 
 class EmbeddedWorker;
+class JobChangeListener;
 class SimulatorThread;
 
 struct BackendOptions
@@ -22,7 +24,8 @@ struct BackendOptions
     bool startEmbeddedWorker = true; // run provisioning on a thread of this process
     NetworkEndpoints endpoints;      // elements without an address are served by the built-in simulator
     RunnerSettings runner;
-    QString staffLogin;              // empty: the local user, signed in automatically
+    QString staffLogin;              // empty: the local user (localLogin())
+    bool signInLocalUser = true;     // on SQLite, sign staffLogin in automatically (created as administrator)
 };
 
 // Everything a front end needs, built from options: the database, the network-element simulator when no
@@ -37,6 +40,7 @@ public:
     ~Backend() override;
 
     static QString defaultDatabaseUrl();
+    static QString localLogin(); // the operating-system user
 
     // Opens and migrates the database, seeds the demo data if it is empty, starts the simulator and the
     // worker. Runs on the pool; the GUI waits for the future with a QFutureWatcher.
@@ -49,11 +53,20 @@ public:
     const NetworkEndpoints& endpoints() const { return m_endpoints; }
     SimulatorThread* simulator() { return m_simulator.get(); }
     EmbeddedWorker* worker() { return m_worker.get(); }
-    QString staffLogin() const { return m_staffLogin; }
+    // PostgreSQL only (nullptr on SQLite): announces job and task changes so that views poll at once. Created
+    // on first use, on the thread that owns the Backend.
+    JobChangeListener* jobChanges();
+    // The signed-in staff user whose actions the front end performs. On the embedded SQLite default the local
+    // user is signed in while the backend starts; on PostgreSQL nobody is until setSession() (the login dialog,
+    // the CLI's --user). Read and set on the thread that owns the Backend; pass copies to worker threads.
+    const Actor& session() const { return m_session; }
+    void setSession(const Actor& actor);
+    QString staffLogin() const { return m_session.login(); }
     bool isStarted() const { return m_started; }
 
 signals:
     void jobFinished(qint64 jobId);
+    void sessionChanged();
 
 private:
     Status prepareDatabase();
@@ -65,7 +78,8 @@ private:
     NetworkEndpoints m_endpoints;
     std::unique_ptr<SimulatorThread> m_simulator;
     std::unique_ptr<EmbeddedWorker> m_worker;
-    QString m_staffLogin;
+    std::unique_ptr<JobChangeListener> m_jobChanges;
+    Actor m_session;
     bool m_started = false;
 };
 

@@ -28,9 +28,11 @@ Result<QList<JobSummary>> ProvisioningWorkflow::jobsForCustomer(qint64 customerI
     return guarded([&] { return JobRepository(m_db).forCustomer(customerId); });
 }
 
-Status ProvisioningWorkflow::retry(qint64 jobId, const QString& requestedBy)
+Status ProvisioningWorkflow::retry(qint64 jobId, const Actor& actor)
 {
     return guardedStatus([&] {
+        actor.enforce(Permission::RetryProvisioning);
+        const QString requestedBy = actor.login();
         Transaction tx(m_db);
         JobRepository jobs(m_db);
         const auto found = jobs.byId(jobId);

@@ -2,6 +2,7 @@
 
 #include "domain/Entities.h"
 #include "domain/UserMessage.h"
+#include "security/Actor.h"
 #include "store/Database.h"
 #include "store/JobRepository.h"
 
@@ -16,8 +17,8 @@ public:
     Result<ProvisioningJob> job(qint64 jobId);
     Result<QList<JobSummary>> recentJobs(int limit = 200);
     Result<QList<JobSummary>> jobsForCustomer(qint64 customerId);
-    // Requeues a failed job; it resumes at the failed task.
-    Status retry(qint64 jobId, const QString& requestedBy);
+    // Requeues a failed job; it resumes at the failed task. The actor needs Permission::RetryProvisioning.
+    Status retry(qint64 jobId, const Actor& actor);
 
 private:
     Database& m_db;

@@ -35,6 +35,8 @@ private:
         return AssignPlanWorkflow(db()).availableItems(templateName, holder)->first().id;
     }
 
+    static Actor tester() { return Actor(QStringLiteral("tester"), Role::Staff); }
+
     AssignRequest mobileRequest(const QString& holder, qint64 customerId = 1)
     {
         AssignPlanWorkflow workflow(db());
@@ -42,7 +44,6 @@ private:
         request.customerId = customerId;
         request.productId = productBySlug(QStringLiteral("mobile-20gb")).id;
         request.reservationHolder = holder;
-        request.requestedBy = QStringLiteral("tester");
         for (const QString& t : {QStringLiteral("SIM Card"), QStringLiteral("Mobile Number")}) {
             const qint64 id = firstFree(t, holder);
             workflow.reserve(id, holder);
@@ -200,7 +201,7 @@ private slots:
     {
         AssignPlanWorkflow workflow(db());
         const AssignRequest request = mobileRequest(QStringLiteral("flow-1"));
-        const auto result = workflow.submit(request);
+        const auto result = workflow.submit(request, tester());
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().text()));
         const auto service = ServiceRepository(db()).byId(result->serviceId);
         QVERIFY(service);
@@ -256,7 +257,7 @@ private slots:
         const qint64 services = countRows(QStringLiteral("services"));
         const qint64 jobs = countRows(QStringLiteral("provisioning_jobs"));
         const qint64 audit = countRows(QStringLiteral("audit_log"));
-        const auto result = workflow.submit(request);
+        const auto result = workflow.submit(request, tester());
         QVERIFY(!result.ok());
         QVERIFY2(result.error().text().contains(message), qPrintable(result.error().text()));
         QCOMPARE(countRows(QStringLiteral("services")), services);
@@ -272,10 +273,10 @@ private slots:
     {
         AssignPlanWorkflow workflow(db());
         const AssignRequest first = mobileRequest(QStringLiteral("flow-1"));
-        QVERIFY(workflow.submit(first).ok());
+        QVERIFY(workflow.submit(first, tester()).ok());
         AssignRequest second = mobileRequest(QStringLiteral("flow-2"), 2);
         second.items[QStringLiteral("SIM Card")] = first.items.value(QStringLiteral("SIM Card"));
-        const auto result = workflow.submit(second);
+        const auto result = workflow.submit(second, tester());
         QVERIFY(!result.ok());
         QVERIFY(result.error().text().contains(QLatin1String("no longer available")));
     }

@@ -37,6 +37,7 @@ private:
         if (!environment.isEmpty())
             process.setProcessEnvironment(environment);
         process.start(QStringLiteral(SWITCHBOARD_CTL), arguments);
+        process.closeWriteChannel(); // a password prompt reads the end of input, never waits
         Run run;
         if (!process.waitForFinished(timeoutMs)) {
             process.kill();
@@ -50,7 +51,14 @@ private:
         return run;
     }
 
-    QStringList db(QStringList rest) { return QStringList{QStringLiteral("--db"), m_db} + rest; }
+    // On PostgreSQL the writing commands need a staff login: an administrator created in initTestCase().
+    QStringList db(QStringList rest)
+    {
+        QStringList user;
+        if (TestDatabase::isPostgres())
+            user << QStringLiteral("--user") << QStringLiteral("ctl-admin");
+        return QStringList{QStringLiteral("--db"), m_db} + user + rest;
+    }
 
 private slots:
     void initTestCase()
@@ -62,6 +70,17 @@ private slots:
         const Run init = ctl(db({QStringLiteral("init")}));
         QCOMPARE(init.code, 0);
         QVERIFY(init.out.contains(QLatin1String("schema version")));
+        if (TestDatabase::isPostgres()) {
+            QProcess add;
+            add.start(QStringLiteral(SWITCHBOARD_CTL),
+                      {QStringLiteral("--db"), m_db, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("ctl-admin"),
+                       QStringLiteral("--role"), QStringLiteral("administrator")});
+            add.write("ctl-admin-password\n");
+            add.closeWriteChannel();
+            QVERIFY(add.waitForFinished(60000));
+            QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
+            qputenv("SWITCHBOARD_PASSWORD", "ctl-admin-password");
+        }
         const Run seed = ctl(db({QStringLiteral("seed-demo"), QStringLiteral("--customers"), QStringLiteral("220")}));
         QVERIFY2(seed.code == 0, qPrintable(seed.err));
     }

@@ -42,13 +42,12 @@ private:
         request.customerId = customerId;
         request.productId = product.id;
         request.reservationHolder = holder;
-        request.requestedBy = QStringLiteral("tester");
         for (const QString& t : product.inventoryItemsList) {
             const qint64 id = workflow.availableItems(t, holder)->first().id;
             workflow.reserve(id, holder);
             request.items.insert(t, id);
         }
-        const auto result = workflow.submit(request);
+        const auto result = workflow.submit(request, Actor(QStringLiteral("tester"), Role::Staff));
         if (!result.ok())
             qWarning() << result.error().text();
         return result.ok() ? *result : AssignResult{};
@@ -151,9 +150,9 @@ private slots:
         const int hssPuts = sim()->requestCount(QStringLiteral("PUT /subscriber/"));
         QCOMPARE(hssPuts, 1);
 
-        const Status retryStatus = ProvisioningWorkflow(db()).retry(assigned.jobId, QStringLiteral("tester"));
+        const Status retryStatus = ProvisioningWorkflow(db()).retry(assigned.jobId, Actor(QStringLiteral("tester"), Role::Staff));
         QVERIFY2(retryStatus.ok(), qPrintable(retryStatus.error.text() + retryStatus.error.detail));
-        QVERIFY(!ProvisioningWorkflow(db()).retry(assigned.jobId, QStringLiteral("tester")).ok()); // only failed jobs
+        QVERIFY(!ProvisioningWorkflow(db()).retry(assigned.jobId, Actor(QStringLiteral("tester"), Role::Staff)).ok()); // only failed jobs
         QCOMPARE(r.runNext().value_or(0), assigned.jobId);
         const ProvisioningJob retried = job(assigned.jobId);
         QCOMPARE(retried.status, JobStatus::Succeeded);

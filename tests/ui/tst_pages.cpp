@@ -61,14 +61,13 @@ void TestPages::initTestCase()
     request.customerId = m_customer.id;
     request.productId = product->id;
     request.reservationHolder = QStringLiteral("test-pages");
-    request.requestedBy = m_ui.backend().staffLogin();
     for (const QString& templateName : product->inventoryItemsList) {
         const auto items = workflow.availableItems(templateName, request.reservationHolder);
         QVERIFY(items.ok() && !items->isEmpty());
         QVERIFY(workflow.reserve(items->first().id, request.reservationHolder).ok());
         request.items.insert(templateName, items->first().id);
     }
-    const auto submitted = workflow.submit(request);
+    const auto submitted = workflow.submit(request, m_ui.backend().session());
     QVERIFY2(submitted.ok(), qPrintable(submitted.error().message.englishText()));
     m_order = submitted.value();
 
