@@ -1845,10 +1845,6 @@ No: the service expires at the end of the contract period; renewal is manual.</t
         <translation>&amp;CA file:</translation>
     </message>
     <message>
-        <source>The certificate of the authority that signed the server&apos;s</source>
-        <translation>The certificate of the authority that signed the server&apos;s</translation>
-    </message>
-    <message>
         <source>Test &amp;connection</source>
         <translation>Test &amp;connection</translation>
     </message>
@@ -1875,6 +1871,10 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     <message>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM)</source>
+        <translation>CA certificate file (PEM)</translation>
     </message>
 </context>
 <context>

@@ -1845,10 +1845,6 @@ No: el servicio expira al final del período del contrato; la renovación es man
         <translation>Archivo de &amp;CA:</translation>
     </message>
     <message>
-        <source>The certificate of the authority that signed the server&apos;s</source>
-        <translation>Certificado de la autoridad que firmó el certificado del servidor</translation>
-    </message>
-    <message>
         <source>Test &amp;connection</source>
         <translation>Probar co&amp;nexión</translation>
     </message>
@@ -1875,6 +1871,10 @@ No: el servicio expira al final del período del contrato; la renovación es man
     <message>
         <source>Connecting to %1…</source>
         <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM)</source>
+        <translation>Archivo de certificado de la CA (PEM)</translation>
     </message>
 </context>
 <context>

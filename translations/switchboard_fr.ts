@@ -1845,10 +1845,6 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
         <translation>Fichier &amp;CA :</translation>
     </message>
     <message>
-        <source>The certificate of the authority that signed the server&apos;s</source>
-        <translation>Certificat de l&apos;autorité qui a signé le certificat du serveur</translation>
-    </message>
-    <message>
         <source>Test &amp;connection</source>
         <translation>Tester la co&amp;nnexion</translation>
     </message>
@@ -1875,6 +1871,10 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     <message>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM)</source>
+        <translation>Fichier de certificat de la CA (PEM)</translation>
     </message>
 </context>
 <context>

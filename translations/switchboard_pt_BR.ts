@@ -1845,10 +1845,6 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
         <translation>Arquivo de &amp;CA:</translation>
     </message>
     <message>
-        <source>The certificate of the authority that signed the server&apos;s</source>
-        <translation>Certificado da autoridade que assinou o certificado do servidor</translation>
-    </message>
-    <message>
         <source>Test &amp;connection</source>
         <translation>Testar co&amp;nexão</translation>
     </message>
@@ -1875,6 +1871,10 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     <message>
         <source>Connecting to %1…</source>
         <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM)</source>
+        <translation>Arquivo de certificado da CA (PEM)</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,7 @@ void SettingsDialog::retranslateUi()
     for (int i = 0; i < tlsNames.size() && i < m_tlsCombo->count(); ++i)
         m_tlsCombo->setItemText(i, tlsNames.at(i));
     m_caLabel->setText(tr("&CA file:"));
-    m_caEdit->setPlaceholderText(tr("The certificate of the authority that signed the server's"));
+    m_caEdit->setPlaceholderText(tr("CA certificate file (PEM)"));
     m_caBrowse->setText(tr("Browse…"));
     m_testButton->setText(tr("Test &connection"));
     m_noteLabel->setText(tr("Switchboard opens the chosen database the next time it starts."));
