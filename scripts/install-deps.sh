@@ -6,7 +6,9 @@ set -euo pipefail
 build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libqcustomplot2.1-qt6 libssl-dev
     fonts-dejavu-core)
-test_packages=(sqlite3 xvfb xauth postgresql postgresql-contrib)
+test_packages=(sqlite3 xvfb xauth postgresql postgresql-contrib openssl
+    freeradius freeradius-utils kamailio kamailio-sqlite-modules kamailio-extra-modules sipsak osmo-hlr
+    python3-aiosmtpd swaks)
 
 case "${1:-build}" in
     build) wanted=("${build_packages[@]}") ;;

@@ -659,6 +659,18 @@ Commands:
         <source>Your role (%1) does not allow this action. Ask an administrator.</source>
         <translation>Your role (%1) does not allow this action. Ask an administrator.</translation>
     </message>
+    <message>
+        <source>Store staff</source>
+        <translation>Store staff</translation>
+    </message>
+    <message>
+        <source>Billing clerk</source>
+        <translation>Billing clerk</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
@@ -859,16 +871,22 @@ Commands:
         <translation>How long a job stays claimed without a heartbeat, in milliseconds (default 60000).</translation>
     </message>
     <message>
-        <source>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</source>
-        <translation>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</translation>
-    </message>
-    <message>
         <source>Stopping: each running job finishes its current task and goes back to the queue.</source>
         <translation>Stopping: each running job finishes its current task and goes back to the queue.</translation>
     </message>
-    <message>
-        <source>Provisioning worker %1 stopped after finishing %2 jobs.</source>
-        <translation>Provisioning worker %1 stopped after finishing %2 jobs.</translation>
+    <message numerus="yes">
+        <source>Provisioning worker %1 runs up to %n job(s) at once on %2. Stop it with SIGTERM or Ctrl+C.</source>
+        <translation>
+            <numerusform>Provisioning worker %1 runs up to %n job at once on %2. Stop it with SIGTERM or Ctrl+C.</numerusform>
+            <numerusform>Provisioning worker %1 runs up to %n jobs at once on %2. Stop it with SIGTERM or Ctrl+C.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning worker %1 stopped after finishing %n job(s).</source>
+        <translation>
+            <numerusform>Provisioning worker %1 stopped after finishing %n job.</numerusform>
+            <numerusform>Provisioning worker %1 stopped after finishing %n jobs.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -659,6 +659,18 @@ Comandos:
         <source>Your role (%1) does not allow this action. Ask an administrator.</source>
         <translation>Tu rol (%1) no permite esta acción. Consulta a un administrador.</translation>
     </message>
+    <message>
+        <source>Store staff</source>
+        <translation>Personal de tienda</translation>
+    </message>
+    <message>
+        <source>Billing clerk</source>
+        <translation>Empleado de facturación</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
@@ -859,16 +871,22 @@ Comandos:
         <translation>Cuánto tiempo permanece reservado un trabajo sin señal de vida (heartbeat), en milisegundos (predeterminado: 60000).</translation>
     </message>
     <message>
-        <source>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</source>
-        <translation>El proceso de aprovisionamiento %1 ejecuta %2 trabajos a la vez en %3. Detenlo con SIGTERM o Ctrl+C.</translation>
-    </message>
-    <message>
         <source>Stopping: each running job finishes its current task and goes back to the queue.</source>
         <translation>Deteniendo: cada trabajo en ejecución termina su tarea actual y vuelve a la cola.</translation>
     </message>
-    <message>
-        <source>Provisioning worker %1 stopped after finishing %2 jobs.</source>
-        <translation>El proceso de aprovisionamiento %1 se detuvo tras finalizar %2 trabajos.</translation>
+    <message numerus="yes">
+        <source>Provisioning worker %1 runs up to %n job(s) at once on %2. Stop it with SIGTERM or Ctrl+C.</source>
+        <translation>
+            <numerusform>El proceso de aprovisionamiento %1 ejecuta hasta %n trabajo a la vez en %2. Detenlo con SIGTERM o Ctrl+C.</numerusform>
+            <numerusform>El proceso de aprovisionamiento %1 ejecuta hasta %n trabajos a la vez en %2. Detenlo con SIGTERM o Ctrl+C.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning worker %1 stopped after finishing %n job(s).</source>
+        <translation>
+            <numerusform>El proceso de aprovisionamiento %1 se detuvo tras finalizar %n trabajo.</numerusform>
+            <numerusform>El proceso de aprovisionamiento %1 se detuvo tras finalizar %n trabajos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -659,6 +659,18 @@ Commandes :
         <source>Your role (%1) does not allow this action. Ask an administrator.</source>
         <translation>Votre rôle (%1) ne permet pas cette action. Adressez-vous à un administrateur.</translation>
     </message>
+    <message>
+        <source>Store staff</source>
+        <translation>Personnel du magasin</translation>
+    </message>
+    <message>
+        <source>Billing clerk</source>
+        <translation>Agent de facturation</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
@@ -859,16 +871,22 @@ Commandes :
         <translation>Durée pendant laquelle une opération reste réservée sans signal de vie (heartbeat), en millisecondes (60000 par défaut).</translation>
     </message>
     <message>
-        <source>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</source>
-        <translation>Le processus de provisionnement %1 exécute %2 opérations simultanément sur %3. Arrêtez-le avec SIGTERM ou Ctrl+C.</translation>
-    </message>
-    <message>
         <source>Stopping: each running job finishes its current task and goes back to the queue.</source>
         <translation>Arrêt en cours : chaque opération en cours termine sa tâche actuelle et retourne dans la file d&apos;attente.</translation>
     </message>
-    <message>
-        <source>Provisioning worker %1 stopped after finishing %2 jobs.</source>
-        <translation>Le processus de provisionnement %1 s&apos;est arrêté après avoir terminé %2 opérations.</translation>
+    <message numerus="yes">
+        <source>Provisioning worker %1 runs up to %n job(s) at once on %2. Stop it with SIGTERM or Ctrl+C.</source>
+        <translation>
+            <numerusform>Le processus de provisionnement %1 exécute jusqu&apos;à %n opération simultanément sur %2. Arrêtez-le avec SIGTERM ou Ctrl+C.</numerusform>
+            <numerusform>Le processus de provisionnement %1 exécute jusqu&apos;à %n opérations simultanément sur %2. Arrêtez-le avec SIGTERM ou Ctrl+C.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning worker %1 stopped after finishing %n job(s).</source>
+        <translation>
+            <numerusform>Le processus de provisionnement %1 s&apos;est arrêté après avoir terminé %n opération.</numerusform>
+            <numerusform>Le processus de provisionnement %1 s&apos;est arrêté après avoir terminé %n opérations.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -659,6 +659,18 @@ Comandos:
         <source>Your role (%1) does not allow this action. Ask an administrator.</source>
         <translation>Seu perfil (%1) não permite esta ação. Consulte um administrador.</translation>
     </message>
+    <message>
+        <source>Store staff</source>
+        <translation>Equipe da loja</translation>
+    </message>
+    <message>
+        <source>Billing clerk</source>
+        <translation>Atendente de faturamento</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
@@ -859,16 +871,22 @@ Comandos:
         <translation>Por quanto tempo um job permanece reservado sem sinal de vida (heartbeat), em milissegundos (padrão 60000).</translation>
     </message>
     <message>
-        <source>Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.</source>
-        <translation>O processo de provisionamento %1 está executando %2 jobs simultaneamente em %3. Interrompa-o com SIGTERM ou Ctrl+C.</translation>
-    </message>
-    <message>
         <source>Stopping: each running job finishes its current task and goes back to the queue.</source>
         <translation>Interrompendo: cada job em execução conclui a tarefa atual e volta para a fila.</translation>
     </message>
-    <message>
-        <source>Provisioning worker %1 stopped after finishing %2 jobs.</source>
-        <translation>O processo de provisionamento %1 parou após concluir %2 jobs.</translation>
+    <message numerus="yes">
+        <source>Provisioning worker %1 runs up to %n job(s) at once on %2. Stop it with SIGTERM or Ctrl+C.</source>
+        <translation>
+            <numerusform>O processo de provisionamento %1 executa até %n job simultaneamente em %2. Interrompa-o com SIGTERM ou Ctrl+C.</numerusform>
+            <numerusform>O processo de provisionamento %1 executa até %n jobs simultaneamente em %2. Interrompa-o com SIGTERM ou Ctrl+C.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning worker %1 stopped after finishing %n job(s).</source>
+        <translation>
+            <numerusform>O processo de provisionamento %1 parou após concluir %n job.</numerusform>
+            <numerusform>O processo de provisionamento %1 parou após concluir %n jobs.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

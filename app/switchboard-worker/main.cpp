@@ -93,10 +93,9 @@ int main(int argc, char* argv[])
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
     pool.start();
-    err << Worker::tr("Provisioning worker %1 is running %2 jobs at once on %3. Stop it with SIGTERM or Ctrl+C.")
-               .arg(pool.workerId())
-               .arg(concurrency)
-               .arg(backend.database().url().toDisplayString())
+    err << Worker::tr("Provisioning worker %1 runs up to %n job(s) at once on %2. Stop it with SIGTERM or Ctrl+C.", nullptr,
+                      static_cast<int>(concurrency))
+               .arg(pool.workerId(), backend.database().url().toDisplayString())
         << '\n';
     err.flush();
 
@@ -114,9 +113,8 @@ int main(int argc, char* argv[])
     QCoreApplication::exec();
     pool.stop();
     backend.stop();
-    err << Worker::tr("Provisioning worker %1 stopped after finishing %2 jobs.")
+    err << Worker::tr("Provisioning worker %1 stopped after finishing %n job(s).", nullptr, static_cast<int>(pool.jobsFinished()))
                .arg(pool.workerId())
-               .arg(pool.jobsFinished())
         << '\n';
     return 0;
 }

@@ -34,11 +34,11 @@ QString displayName(Role role)
 {
     switch (role) {
     case Role::Staff:
-        return QCoreApplication::translate("Roles", QT_TRANSLATE_NOOP("Roles", "Store staff"));
+        return QCoreApplication::translate("Roles", "Store staff");
     case Role::BillingClerk:
-        return QCoreApplication::translate("Roles", QT_TRANSLATE_NOOP("Roles", "Billing clerk"));
+        return QCoreApplication::translate("Roles", "Billing clerk");
     case Role::Administrator:
-        return QCoreApplication::translate("Roles", QT_TRANSLATE_NOOP("Roles", "Administrator"));
+        return QCoreApplication::translate("Roles", "Administrator");
     }
     return toCode(role);
 }
