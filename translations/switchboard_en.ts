@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AmendBundle</name>
+    <message>
+        <source>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</source>
+        <translation>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</translation>
+    </message>
+    <message>
+        <source>%1 is mandatory in the bundle %2 and cannot be removed. Keep at least one component of it.</source>
+        <translation>%1 is mandatory in the bundle %2 and cannot be removed. Keep at least one component of it.</translation>
+    </message>
+    <message>
+        <source>The bundle %1 needs at least %2 components of %3 but would have %4. Add components or remove fewer.</source>
+        <translation>The bundle %1 needs at least %2 components of %3 but would have %4. Add components or remove fewer.</translation>
+    </message>
+    <message>
+        <source>The bundle %1 allows at most %2 components of %3 but would have %4. Add fewer components.</source>
+        <translation>The bundle %1 allows at most %2 components of %3 but would have %4. Add fewer components.</translation>
+    </message>
+    <message>
+        <source>%1 requires %2 on the subscription. Keep or add %2, or leave out %1.</source>
+        <translation>%1 requires %2 on the subscription. Keep or add %2, or leave out %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be combined with %2. Leave out one of them.</source>
+        <translation>%1 cannot be combined with %2. Leave out one of them.</translation>
+    </message>
+    <message>
+        <source>The date is mandatory. Choose the date of the scheduled action.</source>
+        <translation>The date is mandatory. Choose the date of the scheduled action.</translation>
+    </message>
+    <message>
+        <source>The date must be greater than the current date (%1). Choose a later date or time.</source>
+        <translation>The date must be greater than the current date (%1). Choose a later date or time.</translation>
+    </message>
+    <message>
+        <source>The number of days is mandatory and must be an integer greater than 0, not &quot;%1&quot;.</source>
+        <translation>The number of days is mandatory and must be an integer greater than 0, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Subscription service %1 does not exist. Search for the subscription again.</source>
+        <translation>Subscription service %1 does not exist. Search for the subscription again.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not part of a subscription, so it has no bundle services to amend.</source>
+        <translation>The service %1 is not part of a subscription, so it has no bundle services to amend.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 has no service of type Flexible Bundle. Amend Bundle Services is available only for subscriptions that have one.</source>
+        <translation>Subscription %1 has no service of type Flexible Bundle. Amend Bundle Services is available only for subscriptions that have one.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Flexible Bundle service. Choose the subscription&apos;s Flexible Bundle service.</source>
+        <translation>%1 is not a Flexible Bundle service. Choose the subscription&apos;s Flexible Bundle service.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is %2. Bundle services can be amended only while the subscription is Draft, Effective or Not Effective.</source>
+        <translation>Subscription %1 is %2. Bundle services can be amended only while the subscription is Draft, Effective or Not Effective.</translation>
+    </message>
+    <message>
+        <source>The service %1 is %2. Services can be amended only while they are Draft, Effective or Not Effective.</source>
+        <translation>The service %1 is %2. Services can be amended only while they are Draft, Effective or Not Effective.</translation>
+    </message>
+    <message>
+        <source>Choose at least one component to add to the bundle or to remove from it.</source>
+        <translation>Choose at least one component to add to the bundle or to remove from it.</translation>
+    </message>
+    <message>
+        <source>There is no product with ID %1. Choose the components again.</source>
+        <translation>There is no product with ID %1. Choose the components again.</translation>
+    </message>
+    <message>
+        <source>There is no product &quot;%1&quot;. View Product Bundle Components lists the allowed ones.</source>
+        <translation>There is no product &quot;%1&quot;. View Product Bundle Components lists the allowed ones.</translation>
+    </message>
+    <message>
+        <source>Service %1 is not a current component of the bundle %2. Choose one of its components to remove.</source>
+        <translation>Service %1 is not a current component of the bundle %2. Choose one of its components to remove.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the bundle %2. Choose another component.</source>
+        <translation>%1 is already in the bundle %2. Choose another component.</translation>
+    </message>
+    <message>
+        <source>%1 is chosen more than once. Add each component once.</source>
+        <translation>%1 is chosen more than once. Add each component once.</translation>
+    </message>
+    <message>
+        <source>The bundle service %1 is scheduled to be swapped on %2. Cancel that action or amend the bundle after it has run.</source>
+        <translation>The bundle service %1 is scheduled to be swapped on %2. Cancel that action or amend the bundle after it has run.</translation>
+    </message>
+    <message>
+        <source>The bundle service %1 is scheduled to be removed on %2. Cancel that action or amend the bundle after it has run.</source>
+        <translation>The bundle service %1 is scheduled to be removed on %2. Cancel that action or amend the bundle after it has run.</translation>
+    </message>
+    <message>
+        <source>The prepaid subscription %1 has no wallet, so the added components cannot be paid for. Nothing has been changed.</source>
+        <translation>The prepaid subscription %1 has no wallet, so the added components cannot be paid for. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>The wallet of subscription %1 holds %2, which cannot activate %3 (%4 needed for all added components). Top up the wallet or add fewer components; nothing has been changed.</source>
+        <translation>The wallet of subscription %1 holds %2, which cannot activate %3 (%4 needed for all added components). Top up the wallet or add fewer components; nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>There is no staff user &quot;%1&quot;. Choose the user who performed the action, or leave it empty for yourself.</source>
+        <translation>There is no staff user &quot;%1&quot;. Choose the user who performed the action, or leave it empty for yourself.</translation>
+    </message>
+    <message>
+        <source>Choose an Action Type: custom action types are configured for Amend Bundle Services.</source>
+        <translation>Choose an Action Type: custom action types are configured for Amend Bundle Services.</translation>
+    </message>
+    <message>
+        <source>No Action Types are configured for Amend Bundle Services. Leave the Action Type empty.</source>
+        <translation>No Action Types are configured for Amend Bundle Services. Leave the Action Type empty.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Action Type of Amend Bundle Services. Choose one of: %2.</source>
+        <translation>&quot;%1&quot; is not an Action Type of Amend Bundle Services. Choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Choose a Sub Action Type: custom sub action types are configured for Amend Bundle Services.</source>
+        <translation>Choose a Sub Action Type: custom sub action types are configured for Amend Bundle Services.</translation>
+    </message>
+    <message>
+        <source>No Sub Action Types are configured for Amend Bundle Services. Leave the Sub Action Type empty.</source>
+        <translation>No Sub Action Types are configured for Amend Bundle Services. Leave the Sub Action Type empty.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Sub Action Type of Amend Bundle Services. Choose one of: %2.</source>
+        <translation>&quot;%1&quot; is not a Sub Action Type of Amend Bundle Services. Choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 does not exist. Check the number in the subscription&apos;s scheduled actions.</source>
+        <translation>Scheduled action %1 does not exist. Check the number in the subscription&apos;s scheduled actions.</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 cannot be cancelled: it is %2 already.</source>
+        <translation>Scheduled action %1 cannot be cancelled: it is %2 already.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 does not exist. Search by subscription number or customer name.</source>
+        <translation>Subscription %1 does not exist. Search by subscription number or customer name.</translation>
+    </message>
+</context>
+<context>
     <name>AssignPlan</name>
     <message>
         <source>The product no longer exists. Reload the catalog and choose again.</source>
@@ -52,6 +195,25 @@
     <message>
         <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
         <translation>The built-in network-element simulator could not start. Check that loopback networking is available.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelService</name>
+    <message>
+        <source>Service %1 does not exist. Check the number in the Services list.</source>
+        <translation>Service %1 does not exist. Check the number in the Services list.</translation>
+    </message>
+    <message>
+        <source>Service %1 is already cancelled.</source>
+        <translation>Service %1 is already cancelled.</translation>
+    </message>
+    <message>
+        <source>Service %1 is being provisioned (provision ID %2). Wait until it finishes, then cancel it.</source>
+        <translation>Service %1 is being provisioned (provision ID %2). Wait until it finishes, then cancel it.</translation>
+    </message>
+    <message>
+        <source>Cancelling service %1 failed earlier (provision ID %2). Retry that provisioning job instead.</source>
+        <translation>Cancelling service %1 failed earlier (provision ID %2). Retry that provisioning job instead.</translation>
     </message>
 </context>
 <context>
@@ -197,42 +359,6 @@
         <translation>Network-element simulator listening on %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
     </message>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</source>
         <translation>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</translation>
     </message>
@@ -274,6 +400,228 @@ Commands:
         <source>The password of %1 has been changed.
 </source>
         <translation>The password of %1 has been changed.
+</translation>
+    </message>
+    <message>
+        <source>amend-bundle needs --service ID (the Flexible Bundle service of the subscription).</source>
+        <translation>amend-bundle needs --service ID (the Flexible Bundle service of the subscription).</translation>
+    </message>
+    <message>
+        <source>--remove must be the ID of a component service, not &quot;%1&quot;.</source>
+        <translation>--remove must be the ID of a component service, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--schedule must be now, YYYY-MM-DD, YYYY-MM-DDTHH:MM or days:N, not &quot;%1&quot;.</source>
+        <translation>--schedule must be now, YYYY-MM-DD, YYYY-MM-DDTHH:MM or days:N, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--performed-date must be a date and time like 2026-05-31T14:30, not &quot;%1&quot;.</source>
+        <translation>--performed-date must be a date and time like 2026-05-31T14:30, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This request was submitted before as action %1; nothing was done again.
+</source>
+        <translation>This request was submitted before as action %1; nothing was done again.
+</translation>
+    </message>
+    <message>
+        <source>Amend Bundle Services is scheduled for %1 (action %2).
+</source>
+        <translation>Amend Bundle Services is scheduled for %1 (action %2).
+</translation>
+    </message>
+    <message>
+        <source>Bundle service %1 amended (action %2): %3 component(s) added, %4 removed.
+</source>
+        <translation>Bundle service %1 amended (action %2): %3 component(s) added, %4 removed.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning jobs queued for the set-top boxes: %1.
+</source>
+        <translation>Provisioning jobs queued for the set-top boxes: %1.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning distributors removed: %1.
+</source>
+        <translation>Provisioning distributors removed: %1.
+</translation>
+    </message>
+    <message>
+        <source>The wallet was debited %1.
+</source>
+        <translation>The wallet was debited %1.
+</translation>
+    </message>
+    <message>
+        <source>scheduled cancel needs the ID of a scheduled action (see scheduled list).</source>
+        <translation>scheduled cancel needs the ID of a scheduled action (see scheduled list).</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 is cancelled.
+</source>
+        <translation>Scheduled action %1 is cancelled.
+</translation>
+    </message>
+    <message>
+        <source>No subscription matches &quot;%1&quot;. Search by subscription number or customer name.
+</source>
+        <translation>No subscription matches &quot;%1&quot;. Search by subscription number or customer name.
+</translation>
+    </message>
+    <message>
+        <source>subscriptions show needs the subscription NUMBER (see subscriptions search).</source>
+        <translation>subscriptions show needs the subscription NUMBER (see subscriptions search).</translation>
+    </message>
+    <message>
+        <source>Subscription %1 of %2: %3, %4
+</source>
+        <translation>Subscription %1 of %2: %3, %4
+</translation>
+    </message>
+    <message>
+        <source>State history: %1
+</source>
+        <translation>State history: %1
+</translation>
+    </message>
+    <message>
+        <source>Services:
+</source>
+        <translation>Services:
+</translation>
+    </message>
+    <message>
+        <source>Provisioning distributors:
+</source>
+        <translation>Provisioning distributors:
+</translation>
+    </message>
+    <message>
+        <source> (removed %1)</source>
+        <translation> (removed %1)</translation>
+    </message>
+    <message>
+        <source>Wallet balance: %1
+</source>
+        <translation>Wallet balance: %1
+</translation>
+    </message>
+    <message>
+        <source>Actions:
+</source>
+        <translation>Actions:
+</translation>
+    </message>
+    <message>
+        <source>Allowed components of %1:
+</source>
+        <translation>Allowed components of %1:
+</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>  subscriptions search TEXT | subscriptions show NUMBER
+  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
+      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
+      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]
+  scheduled list [--subscription NUMBER] | scheduled cancel ID
+</source>
+        <translation>  subscriptions search TEXT | subscriptions show NUMBER
+  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
+      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
+      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]
+  scheduled list [--subscription NUMBER] | scheduled cancel ID
+</translation>
+    </message>
+    <message>
+        <source>  services cancel ID
+</source>
+        <translation>  services cancel ID
+</translation>
+    </message>
+    <message>
+        <source>  nesim over HTTPS: add --tls-cert FILE --tls-key FILE [--client-ca FILE] (client certificate required)
+</source>
+        <translation>  nesim over HTTPS: add --tls-cert FILE --tls-key FILE [--client-ca FILE] (client certificate required)
+</translation>
+    </message>
+    <message>
+        <source>inventory import-sims needs the batch FILE and --transport-key-file F.</source>
+        <translation>inventory import-sims needs the batch FILE and --transport-key-file F.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n SIM card(s) of batch %1, keys sealed under the transport key with check value %2.
+</source>
+        <translation>
+            <numerusform>Imported %n SIM card of batch %1, keys sealed under the transport key with check value %2.
+</numerusform>
+            <numerusform>Imported %n SIM cards of batch %1, keys sealed under the transport key with check value %2.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No OP was given: OPc will be derived while provisioning from [sim] op in the settings file.
+</source>
+        <translation>No OP was given: OPc will be derived while provisioning from [sim] op in the settings file.
+</translation>
+    </message>
+    <message>
+        <source>sim opc needs --ki HEX and --op HEX, each 32 hexadecimal digits.</source>
+        <translation>sim opc needs --ki HEX and --op HEX, each 32 hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not compute AES-128. Check the OpenSSL installation.</source>
+        <translation>OpenSSL could not compute AES-128. Check the OpenSSL installation.</translation>
+    </message>
+    <message>
+        <source>services cancel needs a service ID (a whole number).</source>
+        <translation>services cancel needs a service ID (a whole number).</translation>
+    </message>
+    <message>
+        <source>Service %1 is being cancelled: provisioning job %2 removes it from the network elements.
+</source>
+        <translation>Service %1 is being cancelled: provisioning job %2 removes it from the network elements.
 </translation>
     </message>
 </context>
@@ -340,6 +688,13 @@ Commands:
     </message>
 </context>
 <context>
+    <name>ElementCredentials</name>
+    <message>
+        <source>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</source>
+        <translation>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</translation>
+    </message>
+</context>
+<context>
     <name>Inventory</name>
     <message>
         <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
@@ -364,6 +719,136 @@ Commands:
     <message>
         <source>SIP DID</source>
         <translation>SIP DID</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
+        <source>Not Effective</source>
+        <translation>Not Effective</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>Prepaid</translation>
+    </message>
+    <message>
+        <source>Postpaid</source>
+        <translation>Postpaid</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Product Type</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Product Family</translation>
+    </message>
+</context>
+<context>
+    <name>MailError</name>
+    <message>
+        <source>The mail server at %1 accepts mail only over an encrypted connection. Turn STARTTLS on in the mail settings.</source>
+        <translation>The mail server at %1 accepts mail only over an encrypted connection. Turn STARTTLS on in the mail settings.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 requires signing in. Set the mail user name and password in Settings.</source>
+        <translation>The mail server at %1 requires signing in. Set the mail user name and password in Settings.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the sender address %2 (%3). Check the sender (from) address in the mail settings.</source>
+        <translation>The mail server at %1 refused the sender address %2 (%3). Check the sender (from) address in the mail settings.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 rejected the recipient %2 (%3). Check the customer&apos;s email address, then retry.</source>
+        <translation>The mail server at %1 rejected the recipient %2 (%3). Check the customer&apos;s email address, then retry.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the message (%2). Check its logs and limits, then retry.</source>
+        <translation>The mail server at %1 refused the message (%2). Check its logs and limits, then retry.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 did not answer within %2 seconds. Check that it is running and that the port in the mail settings is its SMTP port.</source>
+        <translation>The mail server at %1 did not answer within %2 seconds. Check that it is running and that the port in the mail settings is its SMTP port.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the mail server at %1. Check that it is running and that the mail host and port in Settings are right.</source>
+        <translation>Unable to connect to the mail server at %1. Check that it is running and that the mail host and port in Settings are right.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 does not offer STARTTLS, so the mail would travel unencrypted. Enable STARTTLS on the server, or check that the port in the mail settings is its submission port.</source>
+        <translation>The mail server at %1 does not offer STARTTLS, so the mail would travel unencrypted. Enable STARTTLS on the server, or check that the port in the mail settings is its submission port.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 presented a certificate that is not signed by a trusted CA. Set the CA bundle in the mail settings or check the server&apos;s certificate.</source>
+        <translation>The mail server at %1 presented a certificate that is not signed by a trusted CA. Set the CA bundle in the mail settings or check the server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server at %1 was issued for another host name. Use the name in its certificate as the mail host in Settings, or check the server&apos;s certificate.</source>
+        <translation>The certificate of the mail server at %1 was issued for another host name. Use the name in its certificate as the mail host in Settings, or check the server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server at %1 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</source>
+        <translation>The certificate of the mail server at %1 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 did not complete the encrypted connection in time. Check that it is running, then retry.</source>
+        <translation>The mail server at %1 did not complete the encrypted connection in time. Check that it is running, then retry.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server at %1 failed. Check its certificate and the CA bundle in the mail settings.</source>
+        <translation>The secure connection to the mail server at %1 failed. Check its certificate and the CA bundle in the mail settings.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 offers no sign-in method Switchboard knows (it offers %2; Switchboard uses PLAIN or LOGIN). Enable one of them on the server.</source>
+        <translation>The mail server at %1 offers no sign-in method Switchboard knows (it offers %2; Switchboard uses PLAIN or LOGIN). Enable one of them on the server.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the user name or password (%2). Check the mail account in Settings.</source>
+        <translation>The mail server at %1 refused the user name or password (%2). Check the mail account in Settings.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 closed the connection unexpectedly. Check its logs, then retry.</source>
+        <translation>The mail server at %1 closed the connection unexpectedly. Check its logs, then retry.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 gave an unexpected answer (%2). Check that the mail host and port in Settings point to an SMTP server.</source>
+        <translation>The mail server at %1 gave an unexpected answer (%2). Check that the mail host and port in Settings point to an SMTP server.</translation>
     </message>
 </context>
 <context>
@@ -488,6 +973,58 @@ Commands:
         <source>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</source>
         <translation>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</translation>
     </message>
+    <message>
+        <source>The %1 at %2 presented a certificate that is not signed by a trusted CA. Set the CA bundle in Settings or check the server&apos;s certificate.</source>
+        <translation>The %1 at %2 presented a certificate that is not signed by a trusted CA. Set the CA bundle in Settings or check the server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 at %2 was issued for another host name. Use the name in its certificate in the address in Settings, or check the server&apos;s certificate.</source>
+        <translation>The certificate of the %1 at %2 was issued for another host name. Use the name in its certificate in the address in Settings, or check the server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 at %2 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</source>
+        <translation>The certificate of the %1 at %2 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 requires a client certificate and did not accept ours. Set the client certificate and key for it in Settings, signed by a CA the %1 trusts.</source>
+        <translation>The %1 at %2 requires a client certificate and did not accept ours. Set the client certificate and key for it in Settings, signed by a CA the %1 trusts.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the %1 (osmo-hlr CTRL) at %2. Check that osmo-hlr is running, that its configuration binds &quot;ctrl&quot; to that address, and the hss_ctrl setting.</source>
+        <translation>Unable to connect to the %1 (osmo-hlr CTRL) at %2. Check that osmo-hlr is running, that its configuration binds &quot;ctrl&quot; to that address, and the hss_ctrl setting.</translation>
+    </message>
+    <message>
+        <source>The %1 (osmo-hlr CTRL) at %2 did not answer within %3 seconds. Check that osmo-hlr is running and not overloaded, then retry.</source>
+        <translation>The %1 (osmo-hlr CTRL) at %2 did not answer within %3 seconds. Check that osmo-hlr is running and not overloaded, then retry.</translation>
+    </message>
+    <message>
+        <source>The %1 (osmo-hlr CTRL) at %2 closed the connection before answering. Check the osmo-hlr log for a crash or restart, then retry.</source>
+        <translation>The %1 (osmo-hlr CTRL) at %2 closed the connection before answering. Check the osmo-hlr log for a crash or restart, then retry.</translation>
+    </message>
+    <message>
+        <source>The connection to the %1 (osmo-hlr CTRL) at %2 failed: %3. Check the network connection and the hss_ctrl setting.</source>
+        <translation>The connection to the %1 (osmo-hlr CTRL) at %2 failed: %3. Check the network connection and the hss_ctrl setting.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused %3: &quot;%4&quot;. Check the IMSI, MSISDN and SIM keys sent by this task, and the osmo-hlr log.</source>
+        <translation>The %1 at %2 refused %3: &quot;%4&quot;. Check the IMSI, MSISDN and SIM keys sent by this task, and the osmo-hlr log.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 sent a reply that could not be read. Check that hss_ctrl points to the CTRL port of osmo-hlr (4259), not to its GSUP or VTY port.</source>
+        <translation>The %1 at %2 sent a reply that could not be read. Check that hss_ctrl points to the CTRL port of osmo-hlr (4259), not to its GSUP or VTY port.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</source>
+        <translation>The CA bundle %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</source>
+        <translation>The client certificate %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</translation>
+    </message>
+    <message>
+        <source>The client key %1 set for the %2 cannot be read. It must be an unencrypted PEM private key; check the file and its path in Settings.</source>
+        <translation>The client key %1 set for the %2 cannot be read. It must be an unencrypted PEM private key; check the file and its path in Settings.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSimulator</name>
@@ -502,6 +1039,10 @@ Commands:
     <message>
         <source>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</source>
         <translation>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</translation>
+    </message>
+    <message>
+        <source>The simulator cannot serve HTTPS: the certificate %1, its key or the client CA bundle cannot be read. Check the files (PEM, key unencrypted).</source>
+        <translation>The simulator cannot serve HTTPS: the certificate %1, its key or the client CA bundle cannot be read. Check the files (PEM, key unencrypted).</translation>
     </message>
 </context>
 <context>
@@ -578,6 +1119,38 @@ Commands:
         <source>Creating SIP subscriber (%1)</source>
         <translation>Creating SIP subscriber (%1)</translation>
     </message>
+    <message>
+        <source>Updating channel packages on set-top box (%1)</source>
+        <translation>Updating channel packages on set-top box (%1)</translation>
+    </message>
+    <message>
+        <source>Undoing: %1</source>
+        <translation>Undoing: %1</translation>
+    </message>
+    <message>
+        <source>Removing RADIUS user (%1)</source>
+        <translation>Removing RADIUS user (%1)</translation>
+    </message>
+    <message>
+        <source>Removing SIP subscriber (%1)</source>
+        <translation>Removing SIP subscriber (%1)</translation>
+    </message>
+    <message>
+        <source>Removing OCS account</source>
+        <translation>Removing OCS account</translation>
+    </message>
+    <message>
+        <source>Deactivating SIM in HLR/HSS (IMSI: %1)</source>
+        <translation>Deactivating SIM in HLR/HSS (IMSI: %1)</translation>
+    </message>
+    <message>
+        <source>Deactivating set-top box on IPTV middleware</source>
+        <translation>Deactivating set-top box on IPTV middleware</translation>
+    </message>
+    <message>
+        <source>Cancelling service record</source>
+        <translation>Cancelling service record</translation>
+    </message>
 </context>
 <context>
     <name>Provisioning</name>
@@ -617,16 +1190,44 @@ Commands:
         <translation>No address is set for the %1. Set it in Settings, then retry.</translation>
     </message>
     <message>
-        <source>Cannot write the %1 record. Check the stand-in folder in Settings.</source>
-        <translation>Cannot write the %1 record. Check the stand-in folder in Settings.</translation>
-    </message>
-    <message>
         <source>The customer has no valid email address (%1). Correct it on the customer record, then retry.</source>
         <translation>The customer has no valid email address (%1). Correct it on the customer record, then retry.</translation>
     </message>
     <message>
         <source>Cannot write to the mail outbox. Check the outbox folder in Settings.</source>
         <translation>Cannot write to the mail outbox. Check the outbox folder in Settings.</translation>
+    </message>
+    <message>
+        <source>No database is set for the %1. Set it in Settings, then retry.</source>
+        <translation>No database is set for the %1. Set it in Settings, then retry.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be updated. Check that it is reachable and that the address in Settings is right, then retry.</source>
+        <translation>The %1 database %2 could not be updated. Check that it is reachable and that the address in Settings is right, then retry.</translation>
+    </message>
+    <message>
+        <source>The RADIUS user has no name or no service. Correct the playbook &quot;%1&quot;.</source>
+        <translation>The RADIUS user has no name or no service. Correct the playbook &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s rate limit &quot;%1&quot; is not a download/upload rate such as 100M/20M. Correct the product&apos;s provisioning variables.</source>
+        <translation>The plan&apos;s rate limit &quot;%1&quot; is not a download/upload rate such as 100M/20M. Correct the product&apos;s provisioning variables.</translation>
+    </message>
+    <message>
+        <source>The modem&apos;s MAC address &quot;%1&quot; is not valid. Correct the inventory item, then retry.</source>
+        <translation>The modem&apos;s MAC address &quot;%1&quot; is not valid. Correct the inventory item, then retry.</translation>
+    </message>
+    <message>
+        <source>The RADIUS password could not be hashed. Check the system&apos;s random number source, then retry.</source>
+        <translation>The RADIUS password could not be hashed. Check the system&apos;s random number source, then retry.</translation>
+    </message>
+    <message>
+        <source>The SIP subscriber has no number, no domain or no service. Set the SIP domain in Settings or on the product, then retry.</source>
+        <translation>The SIP subscriber has no number, no domain or no service. Set the SIP domain in Settings or on the product, then retry.</translation>
+    </message>
+    <message>
+        <source>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</source>
+        <translation>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</translation>
     </message>
 </context>
 <context>
@@ -671,12 +1272,126 @@ Commands:
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
+    <message>
+        <source>Your role (%1) does not allow importing inventory. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow importing inventory. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow cancelling services. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow cancelling services. Ask an administrator.</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>Service %1 does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>SimImport</name>
+    <message>
+        <source>Cannot read the SIM batch file %1. Check the path and its permissions.</source>
+        <translation>Cannot read the SIM batch file %1. Check the path and its permissions.</translation>
+    </message>
+    <message>
+        <source>Line %1: the var_out line must name the ICCID, IMSI and KI columns, for example &quot;var_out: ICCID/IMSI/KI&quot;. Nothing was imported.</source>
+        <translation>Line %1: the var_out line must name the ICCID, IMSI and KI columns, for example &quot;var_out: ICCID/IMSI/KI&quot;. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the SIM batch file is not understood: before the var_out line only &quot;Name : value&quot; header lines and &apos;*&apos; comments may appear. Nothing was imported.</source>
+        <translation>Line %1 of the SIM batch file is not understood: before the var_out line only &quot;Name : value&quot; header lines and &apos;*&apos; comments may appear. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Line %1: the row has %2 values, but var_out names %3 columns. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Line %1: the row has %2 values, but var_out names %3 columns. Correct the SIM batch file; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not an ICCID (18 to 20 digits). Correct the SIM batch file; nothing was imported.</source>
+        <translation>Line %1: &quot;%2&quot; is not an ICCID (18 to 20 digits). Correct the SIM batch file; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not an IMSI (6 to 15 digits). Correct the SIM batch file; nothing was imported.</source>
+        <translation>Line %1: &quot;%2&quot; is not an IMSI (6 to 15 digits). Correct the SIM batch file; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Line %1: the encrypted Ki must be 32 hexadecimal digits. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Line %1: the encrypted Ki must be 32 hexadecimal digits. Correct the SIM batch file; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Line %1: ICCID %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Line %1: ICCID %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Line %1: IMSI %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Line %1: IMSI %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file has no var_out line naming its columns (for example &quot;var_out: ICCID/IMSI/KI&quot;). Nothing was imported.</source>
+        <translation>The SIM batch file has no var_out line naming its columns (for example &quot;var_out: ICCID/IMSI/KI&quot;). Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file lists no cards. Nothing was imported.</source>
+        <translation>The SIM batch file lists no cards. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The header says Quantity %1, but the file lists %2 cards. The file may be cut short; ask the vendor for it again. Nothing was imported.</source>
+        <translation>The header says Quantity %1, but the file lists %2 cards. The file may be cut short; ask the vendor for it again. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The header&apos;s Ki_iv must be 32 hexadecimal digits. Nothing was imported.</source>
+        <translation>The header&apos;s Ki_iv must be 32 hexadecimal digits. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file uses the cipher &quot;%1&quot;, which is not supported. Ask the vendor for AES-128-ECB or AES-128-CBC. Nothing was imported.</source>
+        <translation>The SIM batch file uses the cipher &quot;%1&quot;, which is not supported. Ask the vendor for AES-128-ECB or AES-128-CBC. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The batch was encrypted under the transport key with check value %1, but the key in %2 has check value %3. Use the transport key of this batch; nothing was imported.</source>
+        <translation>The batch was encrypted under the transport key with check value %1, but the key in %2 has check value %3. Use the transport key of this batch; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The OP must be 32 hexadecimal digits. Nothing was imported.</source>
+        <translation>The OP must be 32 hexadecimal digits. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Line %1: SIM card %2 is already in the inventory (%3 cards of this file are). Remove those rows; nothing was imported.</source>
+        <translation>Line %1: SIM card %2 is already in the inventory (%3 cards of this file are). Remove those rows; nothing was imported.</translation>
+    </message>
+</context>
+<context>
+    <name>SimKeys</name>
+    <message>
+        <source>The SIM card has no encrypted Ki. Import its SIM batch file with the transport key, then retry.</source>
+        <translation>The SIM card has no encrypted Ki. Import its SIM batch file with the transport key, then retry.</translation>
+    </message>
+    <message>
+        <source>No transport key is configured to decrypt the SIM card&apos;s Ki. Set [sim] transport_key_file in the settings file to the key of its SIM batch, then retry.</source>
+        <translation>No transport key is configured to decrypt the SIM card&apos;s Ki. Set [sim] transport_key_file in the settings file to the key of its SIM batch, then retry.</translation>
+    </message>
+    <message>
+        <source>The SIM card&apos;s Ki is encrypted under the transport key with check value %1, but the key in %2 has check value %3. Set [sim] transport_key_file in the settings file to the key of this SIM batch, then retry.</source>
+        <translation>The SIM card&apos;s Ki is encrypted under the transport key with check value %1, but the key in %2 has check value %3. Set [sim] transport_key_file in the settings file to the key of this SIM batch, then retry.</translation>
+    </message>
+    <message>
+        <source>The SIM card has no OPc and no operator OP is set to derive it. Set [sim] op (32 hexadecimal digits) in the settings file, then retry.</source>
+        <translation>The SIM card has no OPc and no operator OP is set to derive it. Set [sim] op (32 hexadecimal digits) in the settings file, then retry.</translation>
+    </message>
+    <message>
+        <source>The SIM keys could not be decrypted. Check the OpenSSL installation.</source>
+        <translation>The SIM keys could not be decrypted. Check the OpenSSL installation.</translation>
+    </message>
+    <message>
+        <source>A transport key must be 32 hexadecimal digits (AES-128).</source>
+        <translation>A transport key must be 32 hexadecimal digits (AES-128).</translation>
+    </message>
+    <message>
+        <source>Cannot read the transport key file %1. Check the path and its permissions.</source>
+        <translation>Cannot read the transport key file %1. Check the path and its permissions.</translation>
+    </message>
+    <message>
+        <source>The transport key file %1 does not hold a key. It must contain the 32 hexadecimal digits of the AES-128 transport key on one line.</source>
+        <translation>The transport key file %1 does not hold a key. It must contain the 32 hexadecimal digits of the AES-128 transport key on one line.</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1561,33 @@ Commands:
     <message>
         <source>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</source>
         <translation>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeMail</name>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Welcome to %1</translation>
+    </message>
+    <message>
+        <source>Dear %1,</source>
+        <translation>Dear %1,</translation>
+    </message>
+    <message>
+        <source>Your service %1 is now active.</source>
+        <translation>Your service %1 is now active.</translation>
+    </message>
+    <message>
+        <source>If you have any questions, simply reply to this email and we will help you.</source>
+        <translation>If you have any questions, simply reply to this email and we will help you.</translation>
+    </message>
+    <message>
+        <source>Kind regards,</source>
+        <translation>Kind regards,</translation>
+    </message>
+    <message>
+        <source>Your customer care team</source>
+        <translation>Your customer care team</translation>
     </message>
 </context>
 <context>

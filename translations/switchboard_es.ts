@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AmendBundle</name>
+    <message>
+        <source>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</source>
+        <translation>%1 no está permitido en el paquete %2. Elige uno de los productos que muestra Ver Componentes del Paquete de Productos.</translation>
+    </message>
+    <message>
+        <source>%1 is mandatory in the bundle %2 and cannot be removed. Keep at least one component of it.</source>
+        <translation>%1 es obligatorio en el paquete %2 y no se puede eliminar. Mantén al menos un componente correspondiente.</translation>
+    </message>
+    <message>
+        <source>The bundle %1 needs at least %2 components of %3 but would have %4. Add components or remove fewer.</source>
+        <translation>El paquete %1 necesita al menos %2 componentes de %3, pero tendría %4. Agrega componentes o elimina menos.</translation>
+    </message>
+    <message>
+        <source>The bundle %1 allows at most %2 components of %3 but would have %4. Add fewer components.</source>
+        <translation>El paquete %1 permite como máximo %2 componentes de %3, pero tendría %4. Agrega menos componentes.</translation>
+    </message>
+    <message>
+        <source>%1 requires %2 on the subscription. Keep or add %2, or leave out %1.</source>
+        <translation>%1 requiere %2 en la suscripción. Mantén o agrega %2, o deja fuera %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be combined with %2. Leave out one of them.</source>
+        <translation>%1 no se puede combinar con %2. Deja fuera uno de los dos.</translation>
+    </message>
+    <message>
+        <source>The date is mandatory. Choose the date of the scheduled action.</source>
+        <translation>La fecha es obligatoria. Elige la fecha de la acción programada.</translation>
+    </message>
+    <message>
+        <source>The date must be greater than the current date (%1). Choose a later date or time.</source>
+        <translation>La fecha debe ser posterior a la fecha actual (%1). Elige una fecha u hora posterior.</translation>
+    </message>
+    <message>
+        <source>The number of days is mandatory and must be an integer greater than 0, not &quot;%1&quot;.</source>
+        <translation>El número de días es obligatorio y debe ser un número entero mayor que 0, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Subscription service %1 does not exist. Search for the subscription again.</source>
+        <translation>El servicio de suscripción %1 no existe. Vuelve a buscar la suscripción.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not part of a subscription, so it has no bundle services to amend.</source>
+        <translation>El servicio %1 no forma parte de una suscripción, así que no tiene servicios de paquete que modificar.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 has no service of type Flexible Bundle. Amend Bundle Services is available only for subscriptions that have one.</source>
+        <translation>La suscripción %1 no tiene ningún servicio de tipo Paquete Flexible. Modificar Servicios del Paquete solo está disponible para las suscripciones que tienen uno.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Flexible Bundle service. Choose the subscription&apos;s Flexible Bundle service.</source>
+        <translation>%1 no es un servicio de tipo Paquete Flexible. Elige el servicio Paquete Flexible de la suscripción.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is %2. Bundle services can be amended only while the subscription is Draft, Effective or Not Effective.</source>
+        <translation>La suscripción %1 está en estado %2. Los servicios del paquete solo se pueden modificar mientras la suscripción está en estado Borrador, Vigente o No Vigente.</translation>
+    </message>
+    <message>
+        <source>The service %1 is %2. Services can be amended only while they are Draft, Effective or Not Effective.</source>
+        <translation>El servicio %1 está en estado %2. Los servicios solo se pueden modificar mientras están en estado Borrador, Vigente o No Vigente.</translation>
+    </message>
+    <message>
+        <source>Choose at least one component to add to the bundle or to remove from it.</source>
+        <translation>Elige al menos un componente para agregar al paquete o para eliminar de él.</translation>
+    </message>
+    <message>
+        <source>There is no product with ID %1. Choose the components again.</source>
+        <translation>No existe ningún producto con el ID %1. Vuelve a elegir los componentes.</translation>
+    </message>
+    <message>
+        <source>There is no product &quot;%1&quot;. View Product Bundle Components lists the allowed ones.</source>
+        <translation>No existe el producto &quot;%1&quot;. Ver Componentes del Paquete de Productos muestra los permitidos.</translation>
+    </message>
+    <message>
+        <source>Service %1 is not a current component of the bundle %2. Choose one of its components to remove.</source>
+        <translation>El servicio %1 no es un componente actual del paquete %2. Elige uno de sus componentes para eliminar.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the bundle %2. Choose another component.</source>
+        <translation>%1 ya está en el paquete %2. Elige otro componente.</translation>
+    </message>
+    <message>
+        <source>%1 is chosen more than once. Add each component once.</source>
+        <translation>%1 está elegido más de una vez. Agrega cada componente una sola vez.</translation>
+    </message>
+    <message>
+        <source>The bundle service %1 is scheduled to be swapped on %2. Cancel that action or amend the bundle after it has run.</source>
+        <translation>El servicio de paquete %1 está programado para sustituirse el %2. Cancela esa acción o modifica el paquete después de que se haya ejecutado.</translation>
+    </message>
+    <message>
+        <source>The bundle service %1 is scheduled to be removed on %2. Cancel that action or amend the bundle after it has run.</source>
+        <translation>El servicio de paquete %1 está programado para eliminarse el %2. Cancela esa acción o modifica el paquete después de que se haya ejecutado.</translation>
+    </message>
+    <message>
+        <source>The prepaid subscription %1 has no wallet, so the added components cannot be paid for. Nothing has been changed.</source>
+        <translation>La suscripción prepago %1 no tiene monedero, así que los componentes agregados no se pueden pagar. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The wallet of subscription %1 holds %2, which cannot activate %3 (%4 needed for all added components). Top up the wallet or add fewer components; nothing has been changed.</source>
+        <translation>El monedero de la suscripción %1 tiene %2, que no alcanza para activar %3 (se necesitan %4 para todos los componentes agregados). Recarga el monedero o agrega menos componentes; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>There is no staff user &quot;%1&quot;. Choose the user who performed the action, or leave it empty for yourself.</source>
+        <translation>No existe ninguna cuenta de empleado &quot;%1&quot;. Elige el usuario que realizó la acción o déjalo vacío para usar tu propio usuario.</translation>
+    </message>
+    <message>
+        <source>Choose an Action Type: custom action types are configured for Amend Bundle Services.</source>
+        <translation>Elige un Tipo de Acción: hay tipos de acción personalizados configurados para Modificar Servicios del Paquete.</translation>
+    </message>
+    <message>
+        <source>No Action Types are configured for Amend Bundle Services. Leave the Action Type empty.</source>
+        <translation>No hay ningún Tipo de Acción configurado para Modificar Servicios del Paquete. Deja el Tipo de Acción vacío.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Action Type of Amend Bundle Services. Choose one of: %2.</source>
+        <translation>&quot;%1&quot; no es un Tipo de Acción de Modificar Servicios del Paquete. Elige uno de estos: %2.</translation>
+    </message>
+    <message>
+        <source>Choose a Sub Action Type: custom sub action types are configured for Amend Bundle Services.</source>
+        <translation>Elige un Subtipo de Acción: hay subtipos de acción personalizados configurados para Modificar Servicios del Paquete.</translation>
+    </message>
+    <message>
+        <source>No Sub Action Types are configured for Amend Bundle Services. Leave the Sub Action Type empty.</source>
+        <translation>No hay ningún Subtipo de Acción configurado para Modificar Servicios del Paquete. Deja el Subtipo de Acción vacío.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Sub Action Type of Amend Bundle Services. Choose one of: %2.</source>
+        <translation>&quot;%1&quot; no es un Subtipo de Acción de Modificar Servicios del Paquete. Elige uno de estos: %2.</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 does not exist. Check the number in the subscription&apos;s scheduled actions.</source>
+        <translation>La acción programada %1 no existe. Verifica el número en las acciones programadas de la suscripción.</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 cannot be cancelled: it is %2 already.</source>
+        <translation>La acción programada %1 no se puede cancelar: ya tiene el estado %2.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 does not exist. Search by subscription number or customer name.</source>
+        <translation>La suscripción %1 no existe. Busca por número de suscripción o por nombre del cliente.</translation>
+    </message>
+</context>
+<context>
     <name>AssignPlan</name>
     <message>
         <source>The product no longer exists. Reload the catalog and choose again.</source>
@@ -52,6 +195,25 @@
     <message>
         <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
         <translation>No se pudo iniciar el simulador de elementos de red integrado. Verifica que la red de loopback esté disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelService</name>
+    <message>
+        <source>Service %1 does not exist. Check the number in the Services list.</source>
+        <translation>El servicio %1 no existe. Verifica el número en la lista de Servicios.</translation>
+    </message>
+    <message>
+        <source>Service %1 is already cancelled.</source>
+        <translation>El servicio %1 ya está cancelado.</translation>
+    </message>
+    <message>
+        <source>Service %1 is being provisioned (provision ID %2). Wait until it finishes, then cancel it.</source>
+        <translation>El servicio %1 se está aprovisionando (ID de Aprovisionamiento %2). Espera a que termine y luego cancélalo.</translation>
+    </message>
+    <message>
+        <source>Cancelling service %1 failed earlier (provision ID %2). Retry that provisioning job instead.</source>
+        <translation>La cancelación del servicio %1 falló anteriormente (ID de Aprovisionamiento %2). En su lugar, reintenta ese trabajo de aprovisionamiento.</translation>
     </message>
 </context>
 <context>
@@ -197,42 +359,6 @@
         <translation>Simulador de elementos de red escuchando en %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
     </message>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Los comandos de escritura se ejecutan como --user LOGIN (contraseña en SWITCHBOARD_PASSWORD o en la primera línea
-de stdin); sin --user, como el usuario local (con sesión iniciada automáticamente solo en una base de datos SQLite).
-Una contraseña nueva (user add, user passwd) se lee de la línea siguiente de stdin.
-Comandos:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</source>
         <translation>El usuario local %1 no tiene cuenta de empleado en esta base de datos PostgreSQL, y solo una base de datos SQLite inicia sesión automáticamente con el usuario local. Usa --user LOGIN con tu contraseña (en SWITCHBOARD_PASSWORD o en stdin) o pide a un administrador que ejecute: switchboard-ctl user add %1 --role ROLE</translation>
     </message>
@@ -274,6 +400,228 @@ Comandos:
         <source>The password of %1 has been changed.
 </source>
         <translation>Se ha cambiado la contraseña de %1.
+</translation>
+    </message>
+    <message>
+        <source>amend-bundle needs --service ID (the Flexible Bundle service of the subscription).</source>
+        <translation>amend-bundle necesita --service ID (el servicio de tipo Paquete Flexible de la suscripción).</translation>
+    </message>
+    <message>
+        <source>--remove must be the ID of a component service, not &quot;%1&quot;.</source>
+        <translation>--remove debe ser el ID de un servicio componente, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--schedule must be now, YYYY-MM-DD, YYYY-MM-DDTHH:MM or days:N, not &quot;%1&quot;.</source>
+        <translation>--schedule debe ser now, YYYY-MM-DD, YYYY-MM-DDTHH:MM o days:N, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--performed-date must be a date and time like 2026-05-31T14:30, not &quot;%1&quot;.</source>
+        <translation>--performed-date debe ser una fecha y hora como 2026-05-31T14:30, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This request was submitted before as action %1; nothing was done again.
+</source>
+        <translation>Esta solicitud ya se envió antes como acción %1; no se ha vuelto a hacer nada.
+</translation>
+    </message>
+    <message>
+        <source>Amend Bundle Services is scheduled for %1 (action %2).
+</source>
+        <translation>Modificar Servicios del Paquete está programado para el %1 (acción %2).
+</translation>
+    </message>
+    <message>
+        <source>Bundle service %1 amended (action %2): %3 component(s) added, %4 removed.
+</source>
+        <translation>Servicio de paquete %1 modificado (acción %2): %3 componente(s) agregado(s), %4 eliminado(s).
+</translation>
+    </message>
+    <message>
+        <source>Provisioning jobs queued for the set-top boxes: %1.
+</source>
+        <translation>Trabajos de aprovisionamiento en cola para los decodificadores: %1.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning distributors removed: %1.
+</source>
+        <translation>Distribuidores de aprovisionamiento eliminados: %1.
+</translation>
+    </message>
+    <message>
+        <source>The wallet was debited %1.
+</source>
+        <translation>Se debitó %1 del monedero.
+</translation>
+    </message>
+    <message>
+        <source>scheduled cancel needs the ID of a scheduled action (see scheduled list).</source>
+        <translation>scheduled cancel necesita el ID de una acción programada (consulta scheduled list).</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 is cancelled.
+</source>
+        <translation>La acción programada %1 se ha cancelado.
+</translation>
+    </message>
+    <message>
+        <source>No subscription matches &quot;%1&quot;. Search by subscription number or customer name.
+</source>
+        <translation>Ninguna suscripción coincide con &quot;%1&quot;. Busca por número de suscripción o por nombre del cliente.
+</translation>
+    </message>
+    <message>
+        <source>subscriptions show needs the subscription NUMBER (see subscriptions search).</source>
+        <translation>subscriptions show necesita el NUMBER de la suscripción (consulta subscriptions search).</translation>
+    </message>
+    <message>
+        <source>Subscription %1 of %2: %3, %4
+</source>
+        <translation>Suscripción %1 de %2: %3, %4
+</translation>
+    </message>
+    <message>
+        <source>State history: %1
+</source>
+        <translation>Historial de estados: %1
+</translation>
+    </message>
+    <message>
+        <source>Services:
+</source>
+        <translation>Servicios:
+</translation>
+    </message>
+    <message>
+        <source>Provisioning distributors:
+</source>
+        <translation>Distribuidores de aprovisionamiento:
+</translation>
+    </message>
+    <message>
+        <source> (removed %1)</source>
+        <translation> (eliminado el %1)</translation>
+    </message>
+    <message>
+        <source>Wallet balance: %1
+</source>
+        <translation>Saldo del monedero: %1
+</translation>
+    </message>
+    <message>
+        <source>Actions:
+</source>
+        <translation>Acciones:
+</translation>
+    </message>
+    <message>
+        <source>Allowed components of %1:
+</source>
+        <translation>Componentes permitidos de %1:
+</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Los comandos de escritura se ejecutan como --user LOGIN (contraseña en SWITCHBOARD_PASSWORD o en la primera línea
+de stdin); sin --user, como el usuario local (con sesión iniciada automáticamente solo en una base de datos SQLite).
+Una contraseña nueva (user add, user passwd) se lee de la línea siguiente de stdin.
+Comandos:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>  subscriptions search TEXT | subscriptions show NUMBER
+  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
+      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
+      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]
+  scheduled list [--subscription NUMBER] | scheduled cancel ID
+</source>
+        <translation>  subscriptions search TEXT | subscriptions show NUMBER
+  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
+      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
+      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]
+  scheduled list [--subscription NUMBER] | scheduled cancel ID
+</translation>
+    </message>
+    <message>
+        <source>  services cancel ID
+</source>
+        <translation>  services cancel ID
+</translation>
+    </message>
+    <message>
+        <source>  nesim over HTTPS: add --tls-cert FILE --tls-key FILE [--client-ca FILE] (client certificate required)
+</source>
+        <translation>  nesim por HTTPS: agrega --tls-cert FILE --tls-key FILE [--client-ca FILE] (certificado de cliente obligatorio)
+</translation>
+    </message>
+    <message>
+        <source>inventory import-sims needs the batch FILE and --transport-key-file F.</source>
+        <translation>inventory import-sims necesita el FILE del lote y --transport-key-file F.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n SIM card(s) of batch %1, keys sealed under the transport key with check value %2.
+</source>
+        <translation>
+            <numerusform>%n tarjeta SIM del lote %1 importada, claves protegidas con la clave de transporte con valor de verificación %2.
+</numerusform>
+            <numerusform>%n tarjetas SIM del lote %1 importadas, claves protegidas con la clave de transporte con valor de verificación %2.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No OP was given: OPc will be derived while provisioning from [sim] op in the settings file.
+</source>
+        <translation>No se indicó ningún OP: el OPc se derivará durante el aprovisionamiento a partir de [sim] op en el archivo de configuración.
+</translation>
+    </message>
+    <message>
+        <source>sim opc needs --ki HEX and --op HEX, each 32 hexadecimal digits.</source>
+        <translation>sim opc necesita --ki HEX y --op HEX, cada uno de 32 dígitos hexadecimales.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not compute AES-128. Check the OpenSSL installation.</source>
+        <translation>OpenSSL no pudo calcular AES-128. Verifica la instalación de OpenSSL.</translation>
+    </message>
+    <message>
+        <source>services cancel needs a service ID (a whole number).</source>
+        <translation>services cancel necesita un ID de servicio (un número entero).</translation>
+    </message>
+    <message>
+        <source>Service %1 is being cancelled: provisioning job %2 removes it from the network elements.
+</source>
+        <translation>El servicio %1 se está cancelando: el trabajo de aprovisionamiento %2 lo elimina de los elementos de red.
 </translation>
     </message>
 </context>
@@ -340,6 +688,13 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>ElementCredentials</name>
+    <message>
+        <source>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</source>
+        <translation>No se puede leer ni crear el archivo de clave de credenciales %1. Verifica el archivo y su carpeta, o configura otro archivo en Configuración.</translation>
+    </message>
+</context>
+<context>
     <name>Inventory</name>
     <message>
         <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
@@ -364,6 +719,136 @@ Comandos:
     <message>
         <source>SIP DID</source>
         <translation>DID SIP</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Not Effective</source>
+        <translation>No Vigente</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>Prepago</translation>
+    </message>
+    <message>
+        <source>Postpaid</source>
+        <translation>Pospago</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programado</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Producto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Familia de Productos</translation>
+    </message>
+</context>
+<context>
+    <name>MailError</name>
+    <message>
+        <source>The mail server at %1 accepts mail only over an encrypted connection. Turn STARTTLS on in the mail settings.</source>
+        <translation>El servidor de correo en %1 solo acepta correo a través de una conexión cifrada. Activa STARTTLS en la configuración de correo.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 requires signing in. Set the mail user name and password in Settings.</source>
+        <translation>El servidor de correo en %1 requiere iniciar sesión. Configura el nombre de usuario y la contraseña del correo en Configuración.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the sender address %2 (%3). Check the sender (from) address in the mail settings.</source>
+        <translation>El servidor de correo en %1 rechazó la dirección del remitente %2 (%3). Verifica la dirección del remitente (from) en la configuración de correo.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 rejected the recipient %2 (%3). Check the customer&apos;s email address, then retry.</source>
+        <translation>El servidor de correo en %1 rechazó al destinatario %2 (%3). Verifica la dirección de correo electrónico del cliente y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the message (%2). Check its logs and limits, then retry.</source>
+        <translation>El servidor de correo en %1 rechazó el mensaje (%2). Revisa sus registros y sus límites, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 did not answer within %2 seconds. Check that it is running and that the port in the mail settings is its SMTP port.</source>
+        <translation>El servidor de correo en %1 no respondió en %2 segundos. Verifica que esté en ejecución y que el puerto de la configuración de correo sea su puerto SMTP.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the mail server at %1. Check that it is running and that the mail host and port in Settings are right.</source>
+        <translation>No se pudo conectar al servidor de correo en %1. Verifica que esté en ejecución y que el host y el puerto de correo en Configuración sean correctos.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 does not offer STARTTLS, so the mail would travel unencrypted. Enable STARTTLS on the server, or check that the port in the mail settings is its submission port.</source>
+        <translation>El servidor de correo en %1 no ofrece STARTTLS, así que el correo viajaría sin cifrar. Activa STARTTLS en el servidor o verifica que el puerto de la configuración de correo sea su puerto de envío (submission).</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 presented a certificate that is not signed by a trusted CA. Set the CA bundle in the mail settings or check the server&apos;s certificate.</source>
+        <translation>El servidor de correo en %1 presentó un certificado que no está firmado por una CA de confianza. Configura el paquete de CA en la configuración de correo o verifica el certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server at %1 was issued for another host name. Use the name in its certificate as the mail host in Settings, or check the server&apos;s certificate.</source>
+        <translation>El certificado del servidor de correo en %1 se emitió para otro nombre de host. Usa el nombre de su certificado como host de correo en Configuración o verifica el certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server at %1 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</source>
+        <translation>El certificado del servidor de correo en %1 ha caducado o aún no es válido. Renueva el certificado del servidor o verifica el reloj de este equipo.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 did not complete the encrypted connection in time. Check that it is running, then retry.</source>
+        <translation>El servidor de correo en %1 no completó la conexión cifrada a tiempo. Verifica que esté en ejecución y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server at %1 failed. Check its certificate and the CA bundle in the mail settings.</source>
+        <translation>La conexión segura con el servidor de correo en %1 falló. Verifica su certificado y el paquete de CA en la configuración de correo.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 offers no sign-in method Switchboard knows (it offers %2; Switchboard uses PLAIN or LOGIN). Enable one of them on the server.</source>
+        <translation>El servidor de correo en %1 no ofrece ningún método de inicio de sesión que Switchboard conozca (ofrece %2; Switchboard usa PLAIN o LOGIN). Activa uno de ellos en el servidor.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the user name or password (%2). Check the mail account in Settings.</source>
+        <translation>El servidor de correo en %1 rechazó el nombre de usuario o la contraseña (%2). Verifica la cuenta de correo en Configuración.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 closed the connection unexpectedly. Check its logs, then retry.</source>
+        <translation>El servidor de correo en %1 cerró la conexión inesperadamente. Revisa sus registros y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 gave an unexpected answer (%2). Check that the mail host and port in Settings point to an SMTP server.</source>
+        <translation>El servidor de correo en %1 dio una respuesta inesperada (%2). Verifica que el host y el puerto de correo en Configuración apunten a un servidor SMTP.</translation>
     </message>
 </context>
 <context>
@@ -488,6 +973,58 @@ Comandos:
         <source>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</source>
         <translation>El HSS no tiene ningún suscriptor con el id %1. Es posible que ya se haya eliminado; revisa el HSS.</translation>
     </message>
+    <message>
+        <source>The %1 at %2 presented a certificate that is not signed by a trusted CA. Set the CA bundle in Settings or check the server&apos;s certificate.</source>
+        <translation>%1 en %2 presentó un certificado que no está firmado por una CA de confianza. Configura el paquete de CA en Configuración o verifica el certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 at %2 was issued for another host name. Use the name in its certificate in the address in Settings, or check the server&apos;s certificate.</source>
+        <translation>El certificado de %1 en %2 se emitió para otro nombre de host. Usa el nombre de su certificado en la dirección de Configuración o verifica el certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 at %2 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</source>
+        <translation>El certificado de %1 en %2 ha caducado o aún no es válido. Renueva el certificado del servidor o verifica el reloj de este equipo.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 requires a client certificate and did not accept ours. Set the client certificate and key for it in Settings, signed by a CA the %1 trusts.</source>
+        <translation>%1 en %2 requiere un certificado de cliente y no aceptó el nuestro. Configura para él en Configuración el certificado de cliente y la clave, firmados por una CA en la que %1 confíe.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the %1 (osmo-hlr CTRL) at %2. Check that osmo-hlr is running, that its configuration binds &quot;ctrl&quot; to that address, and the hss_ctrl setting.</source>
+        <translation>No se pudo conectar a %1 (osmo-hlr CTRL) en %2. Verifica que osmo-hlr esté en ejecución, que su configuración asocie &quot;ctrl&quot; a esa dirección, y la opción hss_ctrl.</translation>
+    </message>
+    <message>
+        <source>The %1 (osmo-hlr CTRL) at %2 did not answer within %3 seconds. Check that osmo-hlr is running and not overloaded, then retry.</source>
+        <translation>%1 (osmo-hlr CTRL) en %2 no respondió en %3 segundos. Verifica que osmo-hlr esté en ejecución y no esté sobrecargado, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The %1 (osmo-hlr CTRL) at %2 closed the connection before answering. Check the osmo-hlr log for a crash or restart, then retry.</source>
+        <translation>%1 (osmo-hlr CTRL) en %2 cerró la conexión antes de responder. Revisa el registro de osmo-hlr en busca de un fallo o reinicio, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The connection to the %1 (osmo-hlr CTRL) at %2 failed: %3. Check the network connection and the hss_ctrl setting.</source>
+        <translation>La conexión con %1 (osmo-hlr CTRL) en %2 falló: %3. Verifica la conexión de red y la opción hss_ctrl.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused %3: &quot;%4&quot;. Check the IMSI, MSISDN and SIM keys sent by this task, and the osmo-hlr log.</source>
+        <translation>%1 en %2 rechazó %3: &quot;%4&quot;. Verifica el IMSI, el MSISDN y las claves de la SIM enviados por esta tarea, y el registro de osmo-hlr.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 sent a reply that could not be read. Check that hss_ctrl points to the CTRL port of osmo-hlr (4259), not to its GSUP or VTY port.</source>
+        <translation>%1 en %2 envió una respuesta que no se pudo leer. Verifica que hss_ctrl apunte al puerto CTRL de osmo-hlr (4259), no a su puerto GSUP o VTY.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</source>
+        <translation>El paquete de CA %1 configurado para %2 no se puede leer o no contiene ningún certificado PEM. Verifica el archivo y su ruta en Configuración.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</source>
+        <translation>El certificado de cliente %1 configurado para %2 no se puede leer o no contiene ningún certificado PEM. Verifica el archivo y su ruta en Configuración.</translation>
+    </message>
+    <message>
+        <source>The client key %1 set for the %2 cannot be read. It must be an unencrypted PEM private key; check the file and its path in Settings.</source>
+        <translation>La clave de cliente %1 configurada para %2 no se puede leer. Debe ser una clave privada PEM sin cifrar; verifica el archivo y su ruta en Configuración.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSimulator</name>
@@ -502,6 +1039,10 @@ Comandos:
     <message>
         <source>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</source>
         <translation>El tipo de fallo &quot;%1&quot; no es conocido. Usa error, error=TEXT, http500 (cualquier 4xx o 5xx), timeout, drop o malformed, opcionalmente seguido de :once o :times=N.</translation>
+    </message>
+    <message>
+        <source>The simulator cannot serve HTTPS: the certificate %1, its key or the client CA bundle cannot be read. Check the files (PEM, key unencrypted).</source>
+        <translation>El simulador no puede servir HTTPS: no se puede leer el certificado %1, su clave o el paquete de CA de clientes. Verifica los archivos (PEM, clave sin cifrar).</translation>
     </message>
 </context>
 <context>
@@ -578,6 +1119,38 @@ Comandos:
         <source>Creating SIP subscriber (%1)</source>
         <translation>Creando suscriptor SIP (%1)</translation>
     </message>
+    <message>
+        <source>Updating channel packages on set-top box (%1)</source>
+        <translation>Actualizando paquetes de canales en el decodificador (%1)</translation>
+    </message>
+    <message>
+        <source>Undoing: %1</source>
+        <translation>Deshaciendo: %1</translation>
+    </message>
+    <message>
+        <source>Removing RADIUS user (%1)</source>
+        <translation>Eliminando usuario RADIUS (%1)</translation>
+    </message>
+    <message>
+        <source>Removing SIP subscriber (%1)</source>
+        <translation>Eliminando suscriptor SIP (%1)</translation>
+    </message>
+    <message>
+        <source>Removing OCS account</source>
+        <translation>Eliminando cuenta OCS</translation>
+    </message>
+    <message>
+        <source>Deactivating SIM in HLR/HSS (IMSI: %1)</source>
+        <translation>Desactivando SIM en HLR/HSS (IMSI: %1)</translation>
+    </message>
+    <message>
+        <source>Deactivating set-top box on IPTV middleware</source>
+        <translation>Desactivando decodificador en el middleware IPTV</translation>
+    </message>
+    <message>
+        <source>Cancelling service record</source>
+        <translation>Cancelando registro de servicio</translation>
+    </message>
 </context>
 <context>
     <name>Provisioning</name>
@@ -617,16 +1190,44 @@ Comandos:
         <translation>No hay ninguna dirección configurada para %1. Configúrala en Configuración y vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>Cannot write the %1 record. Check the stand-in folder in Settings.</source>
-        <translation>No se puede escribir el registro %1. Verifica la carpeta de sustitución (stand-in) en Configuración.</translation>
-    </message>
-    <message>
         <source>The customer has no valid email address (%1). Correct it on the customer record, then retry.</source>
         <translation>El cliente no tiene una dirección de correo electrónico válida (%1). Corrígela en el registro del cliente y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>Cannot write to the mail outbox. Check the outbox folder in Settings.</source>
         <translation>No se puede escribir en la bandeja de salida de correo. Verifica la carpeta de la bandeja de salida en Configuración.</translation>
+    </message>
+    <message>
+        <source>No database is set for the %1. Set it in Settings, then retry.</source>
+        <translation>No hay ninguna base de datos configurada para %1. Configúrala en Configuración y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be updated. Check that it is reachable and that the address in Settings is right, then retry.</source>
+        <translation>No se pudo actualizar la base de datos %2 de %1. Verifica que esté accesible y que la dirección en Configuración sea correcta, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The RADIUS user has no name or no service. Correct the playbook &quot;%1&quot;.</source>
+        <translation>El usuario RADIUS no tiene nombre o servicio. Corrige el libro de jugadas &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s rate limit &quot;%1&quot; is not a download/upload rate such as 100M/20M. Correct the product&apos;s provisioning variables.</source>
+        <translation>El límite de velocidad &quot;%1&quot; del plan no es una velocidad de descarga/subida como 100M/20M. Corrige las variables de aprovisionamiento del producto.</translation>
+    </message>
+    <message>
+        <source>The modem&apos;s MAC address &quot;%1&quot; is not valid. Correct the inventory item, then retry.</source>
+        <translation>La dirección MAC &quot;%1&quot; del módem no es válida. Corrige el elemento de inventario y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The RADIUS password could not be hashed. Check the system&apos;s random number source, then retry.</source>
+        <translation>No se pudo generar el hash de la contraseña RADIUS. Verifica la fuente de números aleatorios del sistema y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The SIP subscriber has no number, no domain or no service. Set the SIP domain in Settings or on the product, then retry.</source>
+        <translation>El suscriptor SIP no tiene número, dominio o servicio. Configura el dominio SIP en Configuración o en el producto y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</source>
+        <translation>No hay ninguna dirección de remitente configurada para el servidor de correo. Configura la dirección del remitente (from) en la configuración de correo y vuelve a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -671,12 +1272,126 @@ Comandos:
         <source>Administrator</source>
         <translation>Administrador</translation>
     </message>
+    <message>
+        <source>Your role (%1) does not allow importing inventory. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite importar inventario. Consulta a un administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow cancelling services. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite cancelar servicios. Consulta a un administrador.</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>El servicio %1 no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>SimImport</name>
+    <message>
+        <source>Cannot read the SIM batch file %1. Check the path and its permissions.</source>
+        <translation>No se puede leer el archivo de lote de SIM %1. Verifica la ruta y sus permisos.</translation>
+    </message>
+    <message>
+        <source>Line %1: the var_out line must name the ICCID, IMSI and KI columns, for example &quot;var_out: ICCID/IMSI/KI&quot;. Nothing was imported.</source>
+        <translation>Línea %1: la línea var_out debe nombrar las columnas ICCID, IMSI y KI, por ejemplo &quot;var_out: ICCID/IMSI/KI&quot;. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the SIM batch file is not understood: before the var_out line only &quot;Name : value&quot; header lines and &apos;*&apos; comments may appear. Nothing was imported.</source>
+        <translation>La línea %1 del archivo de lote de SIM no se entiende: antes de la línea var_out solo pueden aparecer líneas de encabezado &quot;Nombre : valor&quot; y comentarios &apos;*&apos;. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line %1: the row has %2 values, but var_out names %3 columns. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Línea %1: la fila tiene %2 valores, pero var_out nombra %3 columnas. Corrige el archivo de lote de SIM; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not an ICCID (18 to 20 digits). Correct the SIM batch file; nothing was imported.</source>
+        <translation>Línea %1: &quot;%2&quot; no es un ICCID (de 18 a 20 dígitos). Corrige el archivo de lote de SIM; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not an IMSI (6 to 15 digits). Correct the SIM batch file; nothing was imported.</source>
+        <translation>Línea %1: &quot;%2&quot; no es un IMSI (de 6 a 15 dígitos). Corrige el archivo de lote de SIM; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line %1: the encrypted Ki must be 32 hexadecimal digits. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Línea %1: el Ki cifrado debe tener 32 dígitos hexadecimales. Corrige el archivo de lote de SIM; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line %1: ICCID %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Línea %1: el ICCID %2 aparece por segunda vez en el archivo. Corrige el archivo de lote de SIM; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line %1: IMSI %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Línea %1: el IMSI %2 aparece por segunda vez en el archivo. Corrige el archivo de lote de SIM; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file has no var_out line naming its columns (for example &quot;var_out: ICCID/IMSI/KI&quot;). Nothing was imported.</source>
+        <translation>El archivo de lote de SIM no tiene ninguna línea var_out que nombre sus columnas (por ejemplo &quot;var_out: ICCID/IMSI/KI&quot;). No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file lists no cards. Nothing was imported.</source>
+        <translation>El archivo de lote de SIM no incluye ninguna tarjeta. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The header says Quantity %1, but the file lists %2 cards. The file may be cut short; ask the vendor for it again. Nothing was imported.</source>
+        <translation>El encabezado indica Quantity %1, pero el archivo incluye %2 tarjetas. Es posible que el archivo esté incompleto; vuelve a pedírselo al proveedor. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The header&apos;s Ki_iv must be 32 hexadecimal digits. Nothing was imported.</source>
+        <translation>El Ki_iv del encabezado debe tener 32 dígitos hexadecimales. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file uses the cipher &quot;%1&quot;, which is not supported. Ask the vendor for AES-128-ECB or AES-128-CBC. Nothing was imported.</source>
+        <translation>El archivo de lote de SIM usa el cifrado &quot;%1&quot;, que no es compatible. Pide al proveedor AES-128-ECB o AES-128-CBC. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The batch was encrypted under the transport key with check value %1, but the key in %2 has check value %3. Use the transport key of this batch; nothing was imported.</source>
+        <translation>El lote se cifró con la clave de transporte con valor de verificación %1, pero la clave de %2 tiene el valor de verificación %3. Usa la clave de transporte de este lote; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>The OP must be 32 hexadecimal digits. Nothing was imported.</source>
+        <translation>El OP debe tener 32 dígitos hexadecimales. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Line %1: SIM card %2 is already in the inventory (%3 cards of this file are). Remove those rows; nothing was imported.</source>
+        <translation>Línea %1: la tarjeta SIM %2 ya está en el inventario (%3 tarjetas de este archivo ya lo están). Elimina esas filas; no se importó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>SimKeys</name>
+    <message>
+        <source>The SIM card has no encrypted Ki. Import its SIM batch file with the transport key, then retry.</source>
+        <translation>La tarjeta SIM no tiene Ki cifrado. Importa su archivo de lote de SIM con la clave de transporte y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>No transport key is configured to decrypt the SIM card&apos;s Ki. Set [sim] transport_key_file in the settings file to the key of its SIM batch, then retry.</source>
+        <translation>No hay ninguna clave de transporte configurada para descifrar el Ki de la tarjeta SIM. Configura [sim] transport_key_file en el archivo de configuración con la clave de su lote de SIM y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The SIM card&apos;s Ki is encrypted under the transport key with check value %1, but the key in %2 has check value %3. Set [sim] transport_key_file in the settings file to the key of this SIM batch, then retry.</source>
+        <translation>El Ki de la tarjeta SIM está cifrado con la clave de transporte con valor de verificación %1, pero la clave de %2 tiene el valor de verificación %3. Configura [sim] transport_key_file en el archivo de configuración con la clave de este lote de SIM y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The SIM card has no OPc and no operator OP is set to derive it. Set [sim] op (32 hexadecimal digits) in the settings file, then retry.</source>
+        <translation>La tarjeta SIM no tiene OPc y no hay ningún OP del operador configurado para derivarlo. Configura [sim] op (32 dígitos hexadecimales) en el archivo de configuración y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The SIM keys could not be decrypted. Check the OpenSSL installation.</source>
+        <translation>No se pudieron descifrar las claves de la SIM. Verifica la instalación de OpenSSL.</translation>
+    </message>
+    <message>
+        <source>A transport key must be 32 hexadecimal digits (AES-128).</source>
+        <translation>Una clave de transporte debe tener 32 dígitos hexadecimales (AES-128).</translation>
+    </message>
+    <message>
+        <source>Cannot read the transport key file %1. Check the path and its permissions.</source>
+        <translation>No se puede leer el archivo de clave de transporte %1. Verifica la ruta y sus permisos.</translation>
+    </message>
+    <message>
+        <source>The transport key file %1 does not hold a key. It must contain the 32 hexadecimal digits of the AES-128 transport key on one line.</source>
+        <translation>El archivo de clave de transporte %1 no contiene ninguna clave. Debe contener los 32 dígitos hexadecimales de la clave de transporte AES-128 en una sola línea.</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1561,33 @@ Comandos:
     <message>
         <source>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</source>
         <translation>La base de datos tiene la versión de esquema %1, pero este programa solo conoce hasta la %2. Instala la versión más reciente de Switchboard que la creó.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeMail</name>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Te damos la bienvenida a %1</translation>
+    </message>
+    <message>
+        <source>Dear %1,</source>
+        <translation>Hola, %1:</translation>
+    </message>
+    <message>
+        <source>Your service %1 is now active.</source>
+        <translation>Tu servicio %1 ya está activo.</translation>
+    </message>
+    <message>
+        <source>If you have any questions, simply reply to this email and we will help you.</source>
+        <translation>Si tienes alguna pregunta, simplemente responde a este correo electrónico y te ayudaremos.</translation>
+    </message>
+    <message>
+        <source>Kind regards,</source>
+        <translation>Saludos cordiales,</translation>
+    </message>
+    <message>
+        <source>Your customer care team</source>
+        <translation>Tu equipo de atención al cliente</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AmendBundle</name>
+    <message>
+        <source>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</source>
+        <translation>%1 n&apos;est pas autorisé dans l&apos;offre groupée %2. Choisissez l&apos;un des produits listés par Voir les composants de l&apos;offre groupée.</translation>
+    </message>
+    <message>
+        <source>%1 is mandatory in the bundle %2 and cannot be removed. Keep at least one component of it.</source>
+        <translation>%1 est obligatoire dans l&apos;offre groupée %2 et ne peut pas être retiré. Conservez au moins un composant correspondant.</translation>
+    </message>
+    <message>
+        <source>The bundle %1 needs at least %2 components of %3 but would have %4. Add components or remove fewer.</source>
+        <translation>L&apos;offre groupée %1 nécessite au moins %2 composants de %3, mais en aurait %4. Ajoutez des composants ou retirez-en moins.</translation>
+    </message>
+    <message>
+        <source>The bundle %1 allows at most %2 components of %3 but would have %4. Add fewer components.</source>
+        <translation>L&apos;offre groupée %1 autorise au plus %2 composants de %3, mais en aurait %4. Ajoutez moins de composants.</translation>
+    </message>
+    <message>
+        <source>%1 requires %2 on the subscription. Keep or add %2, or leave out %1.</source>
+        <translation>%1 nécessite %2 sur l&apos;abonnement. Conservez ou ajoutez %2, ou laissez %1 de côté.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be combined with %2. Leave out one of them.</source>
+        <translation>%1 ne peut pas être combiné avec %2. Laissez l&apos;un des deux de côté.</translation>
+    </message>
+    <message>
+        <source>The date is mandatory. Choose the date of the scheduled action.</source>
+        <translation>La date est obligatoire. Choisissez la date de l&apos;action planifiée.</translation>
+    </message>
+    <message>
+        <source>The date must be greater than the current date (%1). Choose a later date or time.</source>
+        <translation>La date doit être postérieure à la date actuelle (%1). Choisissez une date ou une heure ultérieure.</translation>
+    </message>
+    <message>
+        <source>The number of days is mandatory and must be an integer greater than 0, not &quot;%1&quot;.</source>
+        <translation>Le nombre de jours est obligatoire et doit être un nombre entier supérieur à 0, et non &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Subscription service %1 does not exist. Search for the subscription again.</source>
+        <translation>Le service d&apos;abonnement %1 n&apos;existe pas. Recherchez à nouveau l&apos;abonnement.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not part of a subscription, so it has no bundle services to amend.</source>
+        <translation>Le service %1 ne fait partie d&apos;aucun abonnement : il n&apos;a donc aucun service d&apos;offre groupée à modifier.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 has no service of type Flexible Bundle. Amend Bundle Services is available only for subscriptions that have one.</source>
+        <translation>L&apos;abonnement %1 n&apos;a aucun service de type Offre groupée flexible. Modifier les services de l&apos;offre groupée n&apos;est disponible que pour les abonnements qui en ont un.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Flexible Bundle service. Choose the subscription&apos;s Flexible Bundle service.</source>
+        <translation>%1 n&apos;est pas un service de type Offre groupée flexible. Choisissez le service Offre groupée flexible de l&apos;abonnement.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is %2. Bundle services can be amended only while the subscription is Draft, Effective or Not Effective.</source>
+        <translation>L&apos;abonnement %1 est à l&apos;état %2. Les services d&apos;une offre groupée ne peuvent être modifiés que lorsque l&apos;abonnement est à l&apos;état Brouillon, En vigueur ou Non en vigueur.</translation>
+    </message>
+    <message>
+        <source>The service %1 is %2. Services can be amended only while they are Draft, Effective or Not Effective.</source>
+        <translation>Le service %1 est à l&apos;état %2. Les services ne peuvent être modifiés que lorsqu&apos;ils sont à l&apos;état Brouillon, En vigueur ou Non en vigueur.</translation>
+    </message>
+    <message>
+        <source>Choose at least one component to add to the bundle or to remove from it.</source>
+        <translation>Choisissez au moins un composant à ajouter à l&apos;offre groupée ou à en retirer.</translation>
+    </message>
+    <message>
+        <source>There is no product with ID %1. Choose the components again.</source>
+        <translation>Il n&apos;existe aucun produit avec l&apos;ID %1. Choisissez à nouveau les composants.</translation>
+    </message>
+    <message>
+        <source>There is no product &quot;%1&quot;. View Product Bundle Components lists the allowed ones.</source>
+        <translation>Il n&apos;existe aucun produit &quot;%1&quot;. Voir les composants de l&apos;offre groupée liste les produits autorisés.</translation>
+    </message>
+    <message>
+        <source>Service %1 is not a current component of the bundle %2. Choose one of its components to remove.</source>
+        <translation>Le service %1 n&apos;est pas un composant actuel de l&apos;offre groupée %2. Choisissez l&apos;un de ses composants à retirer.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the bundle %2. Choose another component.</source>
+        <translation>%1 fait déjà partie de l&apos;offre groupée %2. Choisissez un autre composant.</translation>
+    </message>
+    <message>
+        <source>%1 is chosen more than once. Add each component once.</source>
+        <translation>%1 est choisi plusieurs fois. Ajoutez chaque composant une seule fois.</translation>
+    </message>
+    <message>
+        <source>The bundle service %1 is scheduled to be swapped on %2. Cancel that action or amend the bundle after it has run.</source>
+        <translation>Le remplacement du service d&apos;offre groupée %1 est planifié le %2. Annulez cette action ou modifiez l&apos;offre groupée après son exécution.</translation>
+    </message>
+    <message>
+        <source>The bundle service %1 is scheduled to be removed on %2. Cancel that action or amend the bundle after it has run.</source>
+        <translation>Le retrait du service d&apos;offre groupée %1 est planifié le %2. Annulez cette action ou modifiez l&apos;offre groupée après son exécution.</translation>
+    </message>
+    <message>
+        <source>The prepaid subscription %1 has no wallet, so the added components cannot be paid for. Nothing has been changed.</source>
+        <translation>L&apos;abonnement prépayé %1 n&apos;a pas de portefeuille : les composants ajoutés ne peuvent donc pas être payés. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The wallet of subscription %1 holds %2, which cannot activate %3 (%4 needed for all added components). Top up the wallet or add fewer components; nothing has been changed.</source>
+        <translation>Le portefeuille de l&apos;abonnement %1 contient %2, ce qui ne permet pas d&apos;activer %3 (%4 nécessaires pour tous les composants ajoutés). Rechargez le portefeuille ou ajoutez moins de composants ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>There is no staff user &quot;%1&quot;. Choose the user who performed the action, or leave it empty for yourself.</source>
+        <translation>Il n&apos;existe aucun compte employé &quot;%1&quot;. Choisissez l&apos;utilisateur qui a effectué l&apos;action, ou laissez le champ vide pour vous-même.</translation>
+    </message>
+    <message>
+        <source>Choose an Action Type: custom action types are configured for Amend Bundle Services.</source>
+        <translation>Choisissez un Type d&apos;action : des types d&apos;action personnalisés sont configurés pour Modifier les services de l&apos;offre groupée.</translation>
+    </message>
+    <message>
+        <source>No Action Types are configured for Amend Bundle Services. Leave the Action Type empty.</source>
+        <translation>Aucun Type d&apos;action n&apos;est configuré pour Modifier les services de l&apos;offre groupée. Laissez le Type d&apos;action vide.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Action Type of Amend Bundle Services. Choose one of: %2.</source>
+        <translation>&quot;%1&quot; n&apos;est pas un Type d&apos;action de Modifier les services de l&apos;offre groupée. Choisissez parmi : %2.</translation>
+    </message>
+    <message>
+        <source>Choose a Sub Action Type: custom sub action types are configured for Amend Bundle Services.</source>
+        <translation>Choisissez un Sous-type d&apos;action : des sous-types d&apos;action personnalisés sont configurés pour Modifier les services de l&apos;offre groupée.</translation>
+    </message>
+    <message>
+        <source>No Sub Action Types are configured for Amend Bundle Services. Leave the Sub Action Type empty.</source>
+        <translation>Aucun Sous-type d&apos;action n&apos;est configuré pour Modifier les services de l&apos;offre groupée. Laissez le Sous-type d&apos;action vide.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Sub Action Type of Amend Bundle Services. Choose one of: %2.</source>
+        <translation>&quot;%1&quot; n&apos;est pas un Sous-type d&apos;action de Modifier les services de l&apos;offre groupée. Choisissez parmi : %2.</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 does not exist. Check the number in the subscription&apos;s scheduled actions.</source>
+        <translation>L&apos;action planifiée %1 n&apos;existe pas. Vérifiez le numéro dans les actions planifiées de l&apos;abonnement.</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 cannot be cancelled: it is %2 already.</source>
+        <translation>L&apos;action planifiée %1 ne peut pas être annulée : elle a déjà le statut %2.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 does not exist. Search by subscription number or customer name.</source>
+        <translation>L&apos;abonnement %1 n&apos;existe pas. Recherchez par numéro d&apos;abonnement ou par nom de client.</translation>
+    </message>
+</context>
+<context>
     <name>AssignPlan</name>
     <message>
         <source>The product no longer exists. Reload the catalog and choose again.</source>
@@ -52,6 +195,25 @@
     <message>
         <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
         <translation>Le simulateur d&apos;éléments réseau intégré n&apos;a pas pu démarrer. Vérifiez que l&apos;interface réseau de bouclage (loopback) est disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelService</name>
+    <message>
+        <source>Service %1 does not exist. Check the number in the Services list.</source>
+        <translation>Le service %1 n&apos;existe pas. Vérifiez le numéro dans la liste Services.</translation>
+    </message>
+    <message>
+        <source>Service %1 is already cancelled.</source>
+        <translation>Le service %1 est déjà annulé.</translation>
+    </message>
+    <message>
+        <source>Service %1 is being provisioned (provision ID %2). Wait until it finishes, then cancel it.</source>
+        <translation>Le service %1 est en cours de provisionnement (ID de provisionnement %2). Attendez la fin, puis annulez-le.</translation>
+    </message>
+    <message>
+        <source>Cancelling service %1 failed earlier (provision ID %2). Retry that provisioning job instead.</source>
+        <translation>L&apos;annulation du service %1 a échoué précédemment (ID de provisionnement %2). Réessayez plutôt cette opération de provisionnement.</translation>
     </message>
 </context>
 <context>
@@ -197,42 +359,6 @@
         <translation>Simulateur d&apos;éléments réseau à l&apos;écoute sur %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
     </message>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Utilisation : switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Les commandes d&apos;écriture s&apos;exécutent en tant que --user LOGIN (mot de passe dans SWITCHBOARD_PASSWORD ou sur la
-première ligne de stdin) ; sans --user, en tant qu&apos;utilisateur local (connecté automatiquement sur une base SQLite uniquement).
-Un nouveau mot de passe (user add, user passwd) est lu sur la ligne suivante de stdin.
-Commandes :
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</source>
         <translation>L&apos;utilisateur local %1 n&apos;a pas de compte employé sur cette base de données PostgreSQL, et seule une base de données SQLite connecte automatiquement l&apos;utilisateur local. Utilisez --user LOGIN avec votre mot de passe (dans SWITCHBOARD_PASSWORD ou sur stdin), ou demandez à un administrateur d&apos;exécuter : switchboard-ctl user add %1 --role ROLE</translation>
     </message>
@@ -274,6 +400,228 @@ Commandes :
         <source>The password of %1 has been changed.
 </source>
         <translation>Le mot de passe de %1 a été modifié.
+</translation>
+    </message>
+    <message>
+        <source>amend-bundle needs --service ID (the Flexible Bundle service of the subscription).</source>
+        <translation>amend-bundle nécessite --service ID (le service de type Offre groupée flexible de l&apos;abonnement).</translation>
+    </message>
+    <message>
+        <source>--remove must be the ID of a component service, not &quot;%1&quot;.</source>
+        <translation>--remove doit être l&apos;ID d&apos;un service composant, et non &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--schedule must be now, YYYY-MM-DD, YYYY-MM-DDTHH:MM or days:N, not &quot;%1&quot;.</source>
+        <translation>--schedule doit valoir now, YYYY-MM-DD, YYYY-MM-DDTHH:MM ou days:N, et non &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--performed-date must be a date and time like 2026-05-31T14:30, not &quot;%1&quot;.</source>
+        <translation>--performed-date doit être une date et une heure telles que 2026-05-31T14:30, et non &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This request was submitted before as action %1; nothing was done again.
+</source>
+        <translation>Cette demande a déjà été soumise en tant qu&apos;action %1 ; rien n&apos;a été refait.
+</translation>
+    </message>
+    <message>
+        <source>Amend Bundle Services is scheduled for %1 (action %2).
+</source>
+        <translation>Modifier les services de l&apos;offre groupée est planifié pour le %1 (action %2).
+</translation>
+    </message>
+    <message>
+        <source>Bundle service %1 amended (action %2): %3 component(s) added, %4 removed.
+</source>
+        <translation>Service d&apos;offre groupée %1 modifié (action %2) : %3 composant(s) ajouté(s), %4 retiré(s).
+</translation>
+    </message>
+    <message>
+        <source>Provisioning jobs queued for the set-top boxes: %1.
+</source>
+        <translation>Opérations de provisionnement en file d&apos;attente pour les décodeurs : %1.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning distributors removed: %1.
+</source>
+        <translation>Distributeurs de provisionnement supprimés : %1.
+</translation>
+    </message>
+    <message>
+        <source>The wallet was debited %1.
+</source>
+        <translation>Le portefeuille a été débité de %1.
+</translation>
+    </message>
+    <message>
+        <source>scheduled cancel needs the ID of a scheduled action (see scheduled list).</source>
+        <translation>scheduled cancel nécessite l&apos;ID d&apos;une action planifiée (voir scheduled list).</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 is cancelled.
+</source>
+        <translation>L&apos;action planifiée %1 est annulée.
+</translation>
+    </message>
+    <message>
+        <source>No subscription matches &quot;%1&quot;. Search by subscription number or customer name.
+</source>
+        <translation>Aucun abonnement ne correspond à &quot;%1&quot;. Recherchez par numéro d&apos;abonnement ou par nom de client.
+</translation>
+    </message>
+    <message>
+        <source>subscriptions show needs the subscription NUMBER (see subscriptions search).</source>
+        <translation>subscriptions show nécessite le NUMBER de l&apos;abonnement (voir subscriptions search).</translation>
+    </message>
+    <message>
+        <source>Subscription %1 of %2: %3, %4
+</source>
+        <translation>Abonnement %1 de %2 : %3, %4
+</translation>
+    </message>
+    <message>
+        <source>State history: %1
+</source>
+        <translation>Historique des états : %1
+</translation>
+    </message>
+    <message>
+        <source>Services:
+</source>
+        <translation>Services :
+</translation>
+    </message>
+    <message>
+        <source>Provisioning distributors:
+</source>
+        <translation>Distributeurs de provisionnement :
+</translation>
+    </message>
+    <message>
+        <source> (removed %1)</source>
+        <translation> (supprimé le %1)</translation>
+    </message>
+    <message>
+        <source>Wallet balance: %1
+</source>
+        <translation>Solde du portefeuille : %1
+</translation>
+    </message>
+    <message>
+        <source>Actions:
+</source>
+        <translation>Actions :
+</translation>
+    </message>
+    <message>
+        <source>Allowed components of %1:
+</source>
+        <translation>Composants autorisés de %1 :
+</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Utilisation : switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Les commandes d&apos;écriture s&apos;exécutent en tant que --user LOGIN (mot de passe dans SWITCHBOARD_PASSWORD ou sur la
+première ligne de stdin) ; sans --user, en tant qu&apos;utilisateur local (connecté automatiquement sur une base SQLite uniquement).
+Un nouveau mot de passe (user add, user passwd) est lu sur la ligne suivante de stdin.
+Commandes :
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>  subscriptions search TEXT | subscriptions show NUMBER
+  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
+      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
+      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]
+  scheduled list [--subscription NUMBER] | scheduled cancel ID
+</source>
+        <translation>  subscriptions search TEXT | subscriptions show NUMBER
+  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
+      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
+      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]
+  scheduled list [--subscription NUMBER] | scheduled cancel ID
+</translation>
+    </message>
+    <message>
+        <source>  services cancel ID
+</source>
+        <translation>  services cancel ID
+</translation>
+    </message>
+    <message>
+        <source>  nesim over HTTPS: add --tls-cert FILE --tls-key FILE [--client-ca FILE] (client certificate required)
+</source>
+        <translation>  nesim en HTTPS : ajoutez --tls-cert FILE --tls-key FILE [--client-ca FILE] (certificat client exigé)
+</translation>
+    </message>
+    <message>
+        <source>inventory import-sims needs the batch FILE and --transport-key-file F.</source>
+        <translation>inventory import-sims nécessite le FILE du lot et --transport-key-file F.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n SIM card(s) of batch %1, keys sealed under the transport key with check value %2.
+</source>
+        <translation>
+            <numerusform>%n carte SIM du lot %1 importée, clés chiffrées avec la clé de transport de valeur de contrôle %2.
+</numerusform>
+            <numerusform>%n cartes SIM du lot %1 importées, clés chiffrées avec la clé de transport de valeur de contrôle %2.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No OP was given: OPc will be derived while provisioning from [sim] op in the settings file.
+</source>
+        <translation>Aucun OP n&apos;a été indiqué : l&apos;OPc sera dérivé lors du provisionnement à partir de [sim] op dans le fichier de paramètres.
+</translation>
+    </message>
+    <message>
+        <source>sim opc needs --ki HEX and --op HEX, each 32 hexadecimal digits.</source>
+        <translation>sim opc nécessite --ki HEX et --op HEX, de 32 chiffres hexadécimaux chacun.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not compute AES-128. Check the OpenSSL installation.</source>
+        <translation>OpenSSL n&apos;a pas pu calculer AES-128. Vérifiez l&apos;installation d&apos;OpenSSL.</translation>
+    </message>
+    <message>
+        <source>services cancel needs a service ID (a whole number).</source>
+        <translation>services cancel nécessite un ID de service (un nombre entier).</translation>
+    </message>
+    <message>
+        <source>Service %1 is being cancelled: provisioning job %2 removes it from the network elements.
+</source>
+        <translation>Le service %1 est en cours d&apos;annulation : l&apos;opération de provisionnement %2 le supprime des éléments réseau.
 </translation>
     </message>
 </context>
@@ -340,6 +688,13 @@ Commandes :
     </message>
 </context>
 <context>
+    <name>ElementCredentials</name>
+    <message>
+        <source>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</source>
+        <translation>Le fichier de clé des identifiants %1 ne peut être ni lu ni créé. Vérifiez le fichier et son dossier, ou définissez un autre fichier dans les Paramètres.</translation>
+    </message>
+</context>
+<context>
     <name>Inventory</name>
     <message>
         <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
@@ -364,6 +719,136 @@ Commandes :
     <message>
         <source>SIP DID</source>
         <translation>DID SIP</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>En vigueur</translation>
+    </message>
+    <message>
+        <source>Not Effective</source>
+        <translation>Non en vigueur</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Résilié</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>Prépayé</translation>
+    </message>
+    <message>
+        <source>Postpaid</source>
+        <translation>Postpayé</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Type de produit</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Famille de produits</translation>
+    </message>
+</context>
+<context>
+    <name>MailError</name>
+    <message>
+        <source>The mail server at %1 accepts mail only over an encrypted connection. Turn STARTTLS on in the mail settings.</source>
+        <translation>Le serveur de messagerie %1 n&apos;accepte les e-mails que sur une connexion chiffrée. Activez STARTTLS dans les paramètres de messagerie.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 requires signing in. Set the mail user name and password in Settings.</source>
+        <translation>Le serveur de messagerie %1 exige une authentification. Définissez le nom d&apos;utilisateur et le mot de passe de messagerie dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the sender address %2 (%3). Check the sender (from) address in the mail settings.</source>
+        <translation>Le serveur de messagerie %1 a refusé l&apos;adresse d&apos;expéditeur %2 (%3). Vérifiez l&apos;adresse d&apos;expéditeur (from) dans les paramètres de messagerie.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 rejected the recipient %2 (%3). Check the customer&apos;s email address, then retry.</source>
+        <translation>Le serveur de messagerie %1 a rejeté le destinataire %2 (%3). Vérifiez l&apos;adresse e-mail du client, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the message (%2). Check its logs and limits, then retry.</source>
+        <translation>Le serveur de messagerie %1 a refusé le message (%2). Vérifiez ses journaux et ses limites, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 did not answer within %2 seconds. Check that it is running and that the port in the mail settings is its SMTP port.</source>
+        <translation>Le serveur de messagerie %1 n&apos;a pas répondu dans un délai de %2 secondes. Vérifiez qu&apos;il fonctionne et que le port indiqué dans les paramètres de messagerie est bien son port SMTP.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the mail server at %1. Check that it is running and that the mail host and port in Settings are right.</source>
+        <translation>Impossible de se connecter au serveur de messagerie %1. Vérifiez qu&apos;il fonctionne et que l&apos;hôte et le port de messagerie dans les Paramètres sont corrects.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 does not offer STARTTLS, so the mail would travel unencrypted. Enable STARTTLS on the server, or check that the port in the mail settings is its submission port.</source>
+        <translation>Le serveur de messagerie %1 ne propose pas STARTTLS : l&apos;e-mail circulerait donc sans chiffrement. Activez STARTTLS sur le serveur, ou vérifiez que le port indiqué dans les paramètres de messagerie est bien son port de soumission.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 presented a certificate that is not signed by a trusted CA. Set the CA bundle in the mail settings or check the server&apos;s certificate.</source>
+        <translation>Le serveur de messagerie %1 a présenté un certificat qui n&apos;est pas signé par une CA de confiance. Définissez le bundle CA dans les paramètres de messagerie ou vérifiez le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server at %1 was issued for another host name. Use the name in its certificate as the mail host in Settings, or check the server&apos;s certificate.</source>
+        <translation>Le certificat du serveur de messagerie %1 a été émis pour un autre nom d&apos;hôte. Utilisez le nom figurant dans son certificat comme hôte de messagerie dans les Paramètres, ou vérifiez le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server at %1 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</source>
+        <translation>Le certificat du serveur de messagerie %1 a expiré ou n&apos;est pas encore valide. Renouvelez le certificat du serveur ou vérifiez l&apos;horloge de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 did not complete the encrypted connection in time. Check that it is running, then retry.</source>
+        <translation>Le serveur de messagerie %1 n&apos;a pas établi la connexion chiffrée à temps. Vérifiez qu&apos;il fonctionne, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server at %1 failed. Check its certificate and the CA bundle in the mail settings.</source>
+        <translation>La connexion sécurisée au serveur de messagerie %1 a échoué. Vérifiez son certificat et le bundle CA dans les paramètres de messagerie.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 offers no sign-in method Switchboard knows (it offers %2; Switchboard uses PLAIN or LOGIN). Enable one of them on the server.</source>
+        <translation>Le serveur de messagerie %1 ne propose aucune méthode d&apos;authentification connue de Switchboard (il propose %2 ; Switchboard utilise PLAIN ou LOGIN). Activez l&apos;une d&apos;elles sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the user name or password (%2). Check the mail account in Settings.</source>
+        <translation>Le serveur de messagerie %1 a refusé le nom d&apos;utilisateur ou le mot de passe (%2). Vérifiez le compte de messagerie dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 closed the connection unexpectedly. Check its logs, then retry.</source>
+        <translation>Le serveur de messagerie %1 a fermé la connexion de manière inattendue. Vérifiez ses journaux, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 gave an unexpected answer (%2). Check that the mail host and port in Settings point to an SMTP server.</source>
+        <translation>Le serveur de messagerie %1 a donné une réponse inattendue (%2). Vérifiez que l&apos;hôte et le port de messagerie dans les Paramètres pointent vers un serveur SMTP.</translation>
     </message>
 </context>
 <context>
@@ -488,6 +973,58 @@ Commandes :
         <source>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</source>
         <translation>Le HSS n&apos;a aucun abonné avec l&apos;id %1. Il a peut-être déjà été supprimé ; vérifiez le HSS.</translation>
     </message>
+    <message>
+        <source>The %1 at %2 presented a certificate that is not signed by a trusted CA. Set the CA bundle in Settings or check the server&apos;s certificate.</source>
+        <translation>%1 (%2) a présenté un certificat qui n&apos;est pas signé par une CA de confiance. Définissez le bundle CA dans les Paramètres ou vérifiez le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 at %2 was issued for another host name. Use the name in its certificate in the address in Settings, or check the server&apos;s certificate.</source>
+        <translation>Le certificat de %1 (%2) a été émis pour un autre nom d&apos;hôte. Utilisez le nom figurant dans son certificat dans l&apos;adresse définie dans les Paramètres, ou vérifiez le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 at %2 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</source>
+        <translation>Le certificat de %1 (%2) a expiré ou n&apos;est pas encore valide. Renouvelez le certificat du serveur ou vérifiez l&apos;horloge de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 requires a client certificate and did not accept ours. Set the client certificate and key for it in Settings, signed by a CA the %1 trusts.</source>
+        <translation>%1 (%2) exige un certificat client et n&apos;a pas accepté le nôtre. Définissez pour lui dans les Paramètres le certificat client et sa clé, signés par une CA à laquelle %1 fait confiance.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the %1 (osmo-hlr CTRL) at %2. Check that osmo-hlr is running, that its configuration binds &quot;ctrl&quot; to that address, and the hss_ctrl setting.</source>
+        <translation>Impossible de se connecter à %1 (osmo-hlr CTRL) à l&apos;adresse %2. Vérifiez qu&apos;osmo-hlr fonctionne, que sa configuration associe &quot;ctrl&quot; à cette adresse, ainsi que le paramètre hss_ctrl.</translation>
+    </message>
+    <message>
+        <source>The %1 (osmo-hlr CTRL) at %2 did not answer within %3 seconds. Check that osmo-hlr is running and not overloaded, then retry.</source>
+        <translation>%1 (osmo-hlr CTRL) à l&apos;adresse %2 n&apos;a pas répondu dans un délai de %3 secondes. Vérifiez qu&apos;osmo-hlr fonctionne et qu&apos;il n&apos;est pas surchargé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The %1 (osmo-hlr CTRL) at %2 closed the connection before answering. Check the osmo-hlr log for a crash or restart, then retry.</source>
+        <translation>%1 (osmo-hlr CTRL) à l&apos;adresse %2 a fermé la connexion avant de répondre. Recherchez dans le journal d&apos;osmo-hlr un plantage ou un redémarrage, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The connection to the %1 (osmo-hlr CTRL) at %2 failed: %3. Check the network connection and the hss_ctrl setting.</source>
+        <translation>La connexion à %1 (osmo-hlr CTRL) à l&apos;adresse %2 a échoué : %3. Vérifiez la connexion réseau et le paramètre hss_ctrl.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused %3: &quot;%4&quot;. Check the IMSI, MSISDN and SIM keys sent by this task, and the osmo-hlr log.</source>
+        <translation>%1 (%2) a refusé %3 : &quot;%4&quot;. Vérifiez l&apos;IMSI, le MSISDN et les clés SIM envoyés par cette tâche, ainsi que le journal d&apos;osmo-hlr.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 sent a reply that could not be read. Check that hss_ctrl points to the CTRL port of osmo-hlr (4259), not to its GSUP or VTY port.</source>
+        <translation>%1 (%2) a envoyé une réponse illisible. Vérifiez que hss_ctrl pointe vers le port CTRL d&apos;osmo-hlr (4259), et non vers son port GSUP ou VTY.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</source>
+        <translation>Le bundle CA %1 défini pour %2 est illisible ou ne contient aucun certificat PEM. Vérifiez le fichier et son chemin dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</source>
+        <translation>Le certificat client %1 défini pour %2 est illisible ou ne contient aucun certificat PEM. Vérifiez le fichier et son chemin dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The client key %1 set for the %2 cannot be read. It must be an unencrypted PEM private key; check the file and its path in Settings.</source>
+        <translation>La clé client %1 définie pour %2 est illisible. Ce doit être une clé privée PEM non chiffrée ; vérifiez le fichier et son chemin dans les Paramètres.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSimulator</name>
@@ -502,6 +1039,10 @@ Commandes :
     <message>
         <source>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</source>
         <translation>Le type de défaillance &quot;%1&quot; est inconnu. Utilisez error, error=TEXT, http500 (tout code 4xx ou 5xx), timeout, drop ou malformed, éventuellement suivi de :once ou :times=N.</translation>
+    </message>
+    <message>
+        <source>The simulator cannot serve HTTPS: the certificate %1, its key or the client CA bundle cannot be read. Check the files (PEM, key unencrypted).</source>
+        <translation>Le simulateur ne peut pas servir HTTPS : le certificat %1, sa clé ou le bundle CA des clients est illisible. Vérifiez les fichiers (PEM, clé non chiffrée).</translation>
     </message>
 </context>
 <context>
@@ -578,6 +1119,38 @@ Commandes :
         <source>Creating SIP subscriber (%1)</source>
         <translation>Création de l&apos;abonné SIP (%1)</translation>
     </message>
+    <message>
+        <source>Updating channel packages on set-top box (%1)</source>
+        <translation>Mise à jour des bouquets de chaînes sur le décodeur (%1)</translation>
+    </message>
+    <message>
+        <source>Undoing: %1</source>
+        <translation>Annulation : %1</translation>
+    </message>
+    <message>
+        <source>Removing RADIUS user (%1)</source>
+        <translation>Suppression de l&apos;utilisateur RADIUS (%1)</translation>
+    </message>
+    <message>
+        <source>Removing SIP subscriber (%1)</source>
+        <translation>Suppression de l&apos;abonné SIP (%1)</translation>
+    </message>
+    <message>
+        <source>Removing OCS account</source>
+        <translation>Suppression du compte OCS</translation>
+    </message>
+    <message>
+        <source>Deactivating SIM in HLR/HSS (IMSI: %1)</source>
+        <translation>Désactivation de la SIM dans le HLR/HSS (IMSI : %1)</translation>
+    </message>
+    <message>
+        <source>Deactivating set-top box on IPTV middleware</source>
+        <translation>Désactivation du décodeur sur le middleware IPTV</translation>
+    </message>
+    <message>
+        <source>Cancelling service record</source>
+        <translation>Annulation de l&apos;enregistrement de service</translation>
+    </message>
 </context>
 <context>
     <name>Provisioning</name>
@@ -617,16 +1190,44 @@ Commandes :
         <translation>Aucune adresse n&apos;est définie pour %1. Définissez-la dans les Paramètres, puis réessayez.</translation>
     </message>
     <message>
-        <source>Cannot write the %1 record. Check the stand-in folder in Settings.</source>
-        <translation>Impossible d&apos;écrire l&apos;enregistrement %1. Vérifiez le dossier de substitution (stand-in) dans les Paramètres.</translation>
-    </message>
-    <message>
         <source>The customer has no valid email address (%1). Correct it on the customer record, then retry.</source>
         <translation>Le client n&apos;a pas d&apos;adresse e-mail valide (%1). Corrigez-la dans la fiche client, puis réessayez.</translation>
     </message>
     <message>
         <source>Cannot write to the mail outbox. Check the outbox folder in Settings.</source>
         <translation>Impossible d&apos;écrire dans la boîte d&apos;envoi. Vérifiez le dossier de la boîte d&apos;envoi dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>No database is set for the %1. Set it in Settings, then retry.</source>
+        <translation>Aucune base de données n&apos;est définie pour %1. Définissez-la dans les Paramètres, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be updated. Check that it is reachable and that the address in Settings is right, then retry.</source>
+        <translation>La base de données %2 de %1 n&apos;a pas pu être mise à jour. Vérifiez qu&apos;elle est accessible et que l&apos;adresse dans les Paramètres est correcte, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The RADIUS user has no name or no service. Correct the playbook &quot;%1&quot;.</source>
+        <translation>L&apos;utilisateur RADIUS n&apos;a pas de nom ou pas de service. Corrigez le playbook &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s rate limit &quot;%1&quot; is not a download/upload rate such as 100M/20M. Correct the product&apos;s provisioning variables.</source>
+        <translation>La limite de débit &quot;%1&quot; du plan n&apos;est pas un débit descendant/montant tel que 100M/20M. Corrigez les variables de provisionnement du produit.</translation>
+    </message>
+    <message>
+        <source>The modem&apos;s MAC address &quot;%1&quot; is not valid. Correct the inventory item, then retry.</source>
+        <translation>L&apos;adresse MAC &quot;%1&quot; du modem n&apos;est pas valide. Corrigez l&apos;élément d&apos;inventaire, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The RADIUS password could not be hashed. Check the system&apos;s random number source, then retry.</source>
+        <translation>Le mot de passe RADIUS n&apos;a pas pu être haché. Vérifiez la source de nombres aléatoires du système, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The SIP subscriber has no number, no domain or no service. Set the SIP domain in Settings or on the product, then retry.</source>
+        <translation>L&apos;abonné SIP n&apos;a pas de numéro, de domaine ou de service. Définissez le domaine SIP dans les Paramètres ou sur le produit, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</source>
+        <translation>Aucune adresse d&apos;expéditeur n&apos;est définie pour le serveur de messagerie. Définissez l&apos;adresse d&apos;expéditeur (from) dans les paramètres de messagerie, puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -671,12 +1272,126 @@ Commandes :
         <source>Administrator</source>
         <translation>Administrateur</translation>
     </message>
+    <message>
+        <source>Your role (%1) does not allow importing inventory. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas d&apos;importer de l&apos;inventaire. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow cancelling services. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas d&apos;annuler des services. Adressez-vous à un administrateur.</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>Le service %1 n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>SimImport</name>
+    <message>
+        <source>Cannot read the SIM batch file %1. Check the path and its permissions.</source>
+        <translation>Impossible de lire le fichier de lot SIM %1. Vérifiez le chemin et ses autorisations.</translation>
+    </message>
+    <message>
+        <source>Line %1: the var_out line must name the ICCID, IMSI and KI columns, for example &quot;var_out: ICCID/IMSI/KI&quot;. Nothing was imported.</source>
+        <translation>Ligne %1 : la ligne var_out doit nommer les colonnes ICCID, IMSI et KI, par exemple &quot;var_out: ICCID/IMSI/KI&quot;. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the SIM batch file is not understood: before the var_out line only &quot;Name : value&quot; header lines and &apos;*&apos; comments may appear. Nothing was imported.</source>
+        <translation>La ligne %1 du fichier de lot SIM n&apos;est pas comprise : avant la ligne var_out, seules des lignes d&apos;en-tête &quot;Nom : valeur&quot; et des commentaires &apos;*&apos; peuvent figurer. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line %1: the row has %2 values, but var_out names %3 columns. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Ligne %1 : la ligne contient %2 valeurs, mais var_out nomme %3 colonnes. Corrigez le fichier de lot SIM ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not an ICCID (18 to 20 digits). Correct the SIM batch file; nothing was imported.</source>
+        <translation>Ligne %1 : &quot;%2&quot; n&apos;est pas un ICCID (18 à 20 chiffres). Corrigez le fichier de lot SIM ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not an IMSI (6 to 15 digits). Correct the SIM batch file; nothing was imported.</source>
+        <translation>Ligne %1 : &quot;%2&quot; n&apos;est pas un IMSI (6 à 15 chiffres). Corrigez le fichier de lot SIM ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line %1: the encrypted Ki must be 32 hexadecimal digits. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Ligne %1 : le Ki chiffré doit comporter 32 chiffres hexadécimaux. Corrigez le fichier de lot SIM ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line %1: ICCID %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Ligne %1 : l&apos;ICCID %2 apparaît une deuxième fois dans le fichier. Corrigez le fichier de lot SIM ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line %1: IMSI %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Ligne %1 : l&apos;IMSI %2 apparaît une deuxième fois dans le fichier. Corrigez le fichier de lot SIM ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file has no var_out line naming its columns (for example &quot;var_out: ICCID/IMSI/KI&quot;). Nothing was imported.</source>
+        <translation>Le fichier de lot SIM n&apos;a aucune ligne var_out nommant ses colonnes (par exemple &quot;var_out: ICCID/IMSI/KI&quot;). Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file lists no cards. Nothing was imported.</source>
+        <translation>Le fichier de lot SIM ne liste aucune carte. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The header says Quantity %1, but the file lists %2 cards. The file may be cut short; ask the vendor for it again. Nothing was imported.</source>
+        <translation>L&apos;en-tête indique Quantity %1, mais le fichier liste %2 cartes. Le fichier est peut-être tronqué ; demandez-le à nouveau au fournisseur. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The header&apos;s Ki_iv must be 32 hexadecimal digits. Nothing was imported.</source>
+        <translation>Le Ki_iv de l&apos;en-tête doit comporter 32 chiffres hexadécimaux. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file uses the cipher &quot;%1&quot;, which is not supported. Ask the vendor for AES-128-ECB or AES-128-CBC. Nothing was imported.</source>
+        <translation>Le fichier de lot SIM utilise l&apos;algorithme de chiffrement &quot;%1&quot;, qui n&apos;est pas pris en charge. Demandez au fournisseur AES-128-ECB ou AES-128-CBC. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The batch was encrypted under the transport key with check value %1, but the key in %2 has check value %3. Use the transport key of this batch; nothing was imported.</source>
+        <translation>Le lot a été chiffré avec la clé de transport de valeur de contrôle %1, mais la clé de %2 a la valeur de contrôle %3. Utilisez la clé de transport de ce lot ; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The OP must be 32 hexadecimal digits. Nothing was imported.</source>
+        <translation>L&apos;OP doit comporter 32 chiffres hexadécimaux. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Line %1: SIM card %2 is already in the inventory (%3 cards of this file are). Remove those rows; nothing was imported.</source>
+        <translation>Ligne %1 : la carte SIM %2 est déjà dans l&apos;inventaire (c&apos;est le cas de %3 cartes de ce fichier). Supprimez ces lignes ; rien n&apos;a été importé.</translation>
+    </message>
+</context>
+<context>
+    <name>SimKeys</name>
+    <message>
+        <source>The SIM card has no encrypted Ki. Import its SIM batch file with the transport key, then retry.</source>
+        <translation>La carte SIM n&apos;a pas de Ki chiffré. Importez son fichier de lot SIM avec la clé de transport, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>No transport key is configured to decrypt the SIM card&apos;s Ki. Set [sim] transport_key_file in the settings file to the key of its SIM batch, then retry.</source>
+        <translation>Aucune clé de transport n&apos;est configurée pour déchiffrer le Ki de la carte SIM. Définissez [sim] transport_key_file dans le fichier de paramètres sur la clé de son lot SIM, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The SIM card&apos;s Ki is encrypted under the transport key with check value %1, but the key in %2 has check value %3. Set [sim] transport_key_file in the settings file to the key of this SIM batch, then retry.</source>
+        <translation>Le Ki de la carte SIM est chiffré avec la clé de transport de valeur de contrôle %1, mais la clé de %2 a la valeur de contrôle %3. Définissez [sim] transport_key_file dans le fichier de paramètres sur la clé de ce lot SIM, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The SIM card has no OPc and no operator OP is set to derive it. Set [sim] op (32 hexadecimal digits) in the settings file, then retry.</source>
+        <translation>La carte SIM n&apos;a pas d&apos;OPc et aucun OP d&apos;opérateur n&apos;est défini pour le dériver. Définissez [sim] op (32 chiffres hexadécimaux) dans le fichier de paramètres, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The SIM keys could not be decrypted. Check the OpenSSL installation.</source>
+        <translation>Les clés SIM n&apos;ont pas pu être déchiffrées. Vérifiez l&apos;installation d&apos;OpenSSL.</translation>
+    </message>
+    <message>
+        <source>A transport key must be 32 hexadecimal digits (AES-128).</source>
+        <translation>Une clé de transport doit comporter 32 chiffres hexadécimaux (AES-128).</translation>
+    </message>
+    <message>
+        <source>Cannot read the transport key file %1. Check the path and its permissions.</source>
+        <translation>Impossible de lire le fichier de clé de transport %1. Vérifiez le chemin et ses autorisations.</translation>
+    </message>
+    <message>
+        <source>The transport key file %1 does not hold a key. It must contain the 32 hexadecimal digits of the AES-128 transport key on one line.</source>
+        <translation>Le fichier de clé de transport %1 ne contient pas de clé. Il doit contenir les 32 chiffres hexadécimaux de la clé de transport AES-128 sur une seule ligne.</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1561,33 @@ Commandes :
     <message>
         <source>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</source>
         <translation>La base de données a la version de schéma %1, mais ce programme ne connaît que jusqu&apos;à la version %2. Installez la version plus récente de Switchboard qui l&apos;a créée.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeMail</name>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Bienvenue sur %1</translation>
+    </message>
+    <message>
+        <source>Dear %1,</source>
+        <translation>Bonjour %1,</translation>
+    </message>
+    <message>
+        <source>Your service %1 is now active.</source>
+        <translation>Votre service %1 est maintenant actif.</translation>
+    </message>
+    <message>
+        <source>If you have any questions, simply reply to this email and we will help you.</source>
+        <translation>Si vous avez des questions, répondez simplement à cet e-mail et nous vous aiderons.</translation>
+    </message>
+    <message>
+        <source>Kind regards,</source>
+        <translation>Cordialement,</translation>
+    </message>
+    <message>
+        <source>Your customer care team</source>
+        <translation>Votre service client</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AmendBundle</name>
+    <message>
+        <source>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</source>
+        <translation>%1 não é permitido no pacote %2. Escolha um dos produtos listados em Ver Componentes do Pacote de Produtos.</translation>
+    </message>
+    <message>
+        <source>%1 is mandatory in the bundle %2 and cannot be removed. Keep at least one component of it.</source>
+        <translation>%1 é obrigatório no pacote %2 e não pode ser removido. Mantenha pelo menos um componente correspondente.</translation>
+    </message>
+    <message>
+        <source>The bundle %1 needs at least %2 components of %3 but would have %4. Add components or remove fewer.</source>
+        <translation>O pacote %1 precisa de pelo menos %2 componentes de %3, mas ficaria com %4. Adicione componentes ou remova menos.</translation>
+    </message>
+    <message>
+        <source>The bundle %1 allows at most %2 components of %3 but would have %4. Add fewer components.</source>
+        <translation>O pacote %1 permite no máximo %2 componentes de %3, mas ficaria com %4. Adicione menos componentes.</translation>
+    </message>
+    <message>
+        <source>%1 requires %2 on the subscription. Keep or add %2, or leave out %1.</source>
+        <translation>%1 requer %2 na assinatura. Mantenha ou adicione %2, ou deixe %1 de fora.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be combined with %2. Leave out one of them.</source>
+        <translation>%1 não pode ser combinado com %2. Deixe um deles de fora.</translation>
+    </message>
+    <message>
+        <source>The date is mandatory. Choose the date of the scheduled action.</source>
+        <translation>A data é obrigatória. Escolha a data da ação agendada.</translation>
+    </message>
+    <message>
+        <source>The date must be greater than the current date (%1). Choose a later date or time.</source>
+        <translation>A data deve ser posterior à data atual (%1). Escolha uma data ou hora posterior.</translation>
+    </message>
+    <message>
+        <source>The number of days is mandatory and must be an integer greater than 0, not &quot;%1&quot;.</source>
+        <translation>O número de dias é obrigatório e deve ser um número inteiro maior que 0, não &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Subscription service %1 does not exist. Search for the subscription again.</source>
+        <translation>O serviço de assinatura %1 não existe. Pesquise a assinatura novamente.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not part of a subscription, so it has no bundle services to amend.</source>
+        <translation>O serviço %1 não faz parte de uma assinatura, portanto não tem serviços de pacote para alterar.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 has no service of type Flexible Bundle. Amend Bundle Services is available only for subscriptions that have one.</source>
+        <translation>A assinatura %1 não tem nenhum serviço do tipo Pacote Flexível. Alterar Serviços do Pacote está disponível apenas para assinaturas que tenham um.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Flexible Bundle service. Choose the subscription&apos;s Flexible Bundle service.</source>
+        <translation>%1 não é um serviço do tipo Pacote Flexível. Escolha o serviço Pacote Flexível da assinatura.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is %2. Bundle services can be amended only while the subscription is Draft, Effective or Not Effective.</source>
+        <translation>A assinatura %1 está no estado %2. Os serviços do pacote só podem ser alterados enquanto a assinatura estiver no estado Rascunho, Vigente ou Não Vigente.</translation>
+    </message>
+    <message>
+        <source>The service %1 is %2. Services can be amended only while they are Draft, Effective or Not Effective.</source>
+        <translation>O serviço %1 está no estado %2. Os serviços só podem ser alterados enquanto estiverem no estado Rascunho, Vigente ou Não Vigente.</translation>
+    </message>
+    <message>
+        <source>Choose at least one component to add to the bundle or to remove from it.</source>
+        <translation>Escolha pelo menos um componente para adicionar ao pacote ou remover dele.</translation>
+    </message>
+    <message>
+        <source>There is no product with ID %1. Choose the components again.</source>
+        <translation>Não existe nenhum produto com o ID %1. Escolha os componentes novamente.</translation>
+    </message>
+    <message>
+        <source>There is no product &quot;%1&quot;. View Product Bundle Components lists the allowed ones.</source>
+        <translation>Não existe o produto &quot;%1&quot;. Ver Componentes do Pacote de Produtos lista os permitidos.</translation>
+    </message>
+    <message>
+        <source>Service %1 is not a current component of the bundle %2. Choose one of its components to remove.</source>
+        <translation>O serviço %1 não é um componente atual do pacote %2. Escolha um dos componentes dele para remover.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the bundle %2. Choose another component.</source>
+        <translation>%1 já está no pacote %2. Escolha outro componente.</translation>
+    </message>
+    <message>
+        <source>%1 is chosen more than once. Add each component once.</source>
+        <translation>%1 foi escolhido mais de uma vez. Adicione cada componente apenas uma vez.</translation>
+    </message>
+    <message>
+        <source>The bundle service %1 is scheduled to be swapped on %2. Cancel that action or amend the bundle after it has run.</source>
+        <translation>O serviço de pacote %1 está agendado para ser trocado em %2. Cancele essa ação ou altere o pacote depois que ela for executada.</translation>
+    </message>
+    <message>
+        <source>The bundle service %1 is scheduled to be removed on %2. Cancel that action or amend the bundle after it has run.</source>
+        <translation>O serviço de pacote %1 está agendado para ser removido em %2. Cancele essa ação ou altere o pacote depois que ela for executada.</translation>
+    </message>
+    <message>
+        <source>The prepaid subscription %1 has no wallet, so the added components cannot be paid for. Nothing has been changed.</source>
+        <translation>A assinatura pré-paga %1 não tem carteira, portanto os componentes adicionados não podem ser pagos. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <source>The wallet of subscription %1 holds %2, which cannot activate %3 (%4 needed for all added components). Top up the wallet or add fewer components; nothing has been changed.</source>
+        <translation>A carteira da assinatura %1 tem %2, o que não é suficiente para ativar %3 (são necessários %4 para todos os componentes adicionados). Recarregue a carteira ou adicione menos componentes; nada foi alterado.</translation>
+    </message>
+    <message>
+        <source>There is no staff user &quot;%1&quot;. Choose the user who performed the action, or leave it empty for yourself.</source>
+        <translation>Não existe nenhuma conta de funcionário &quot;%1&quot;. Escolha o usuário que realizou a ação ou deixe em branco para usar o seu próprio usuário.</translation>
+    </message>
+    <message>
+        <source>Choose an Action Type: custom action types are configured for Amend Bundle Services.</source>
+        <translation>Escolha um Tipo de Ação: há tipos de ação personalizados configurados para Alterar Serviços do Pacote.</translation>
+    </message>
+    <message>
+        <source>No Action Types are configured for Amend Bundle Services. Leave the Action Type empty.</source>
+        <translation>Nenhum Tipo de Ação está configurado para Alterar Serviços do Pacote. Deixe o Tipo de Ação em branco.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Action Type of Amend Bundle Services. Choose one of: %2.</source>
+        <translation>&quot;%1&quot; não é um Tipo de Ação de Alterar Serviços do Pacote. Escolha um destes: %2.</translation>
+    </message>
+    <message>
+        <source>Choose a Sub Action Type: custom sub action types are configured for Amend Bundle Services.</source>
+        <translation>Escolha um Subtipo de Ação: há subtipos de ação personalizados configurados para Alterar Serviços do Pacote.</translation>
+    </message>
+    <message>
+        <source>No Sub Action Types are configured for Amend Bundle Services. Leave the Sub Action Type empty.</source>
+        <translation>Nenhum Subtipo de Ação está configurado para Alterar Serviços do Pacote. Deixe o Subtipo de Ação em branco.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Sub Action Type of Amend Bundle Services. Choose one of: %2.</source>
+        <translation>&quot;%1&quot; não é um Subtipo de Ação de Alterar Serviços do Pacote. Escolha um destes: %2.</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 does not exist. Check the number in the subscription&apos;s scheduled actions.</source>
+        <translation>A ação agendada %1 não existe. Verifique o número nas ações agendadas da assinatura.</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 cannot be cancelled: it is %2 already.</source>
+        <translation>A ação agendada %1 não pode ser cancelada: ela já está com o status %2.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 does not exist. Search by subscription number or customer name.</source>
+        <translation>A assinatura %1 não existe. Pesquise pelo número da assinatura ou pelo nome do cliente.</translation>
+    </message>
+</context>
+<context>
     <name>AssignPlan</name>
     <message>
         <source>The product no longer exists. Reload the catalog and choose again.</source>
@@ -52,6 +195,25 @@
     <message>
         <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
         <translation>O simulador de elementos de rede integrado não pôde ser iniciado. Verifique se a rede de loopback está disponível.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelService</name>
+    <message>
+        <source>Service %1 does not exist. Check the number in the Services list.</source>
+        <translation>O serviço %1 não existe. Verifique o número na lista de Serviços.</translation>
+    </message>
+    <message>
+        <source>Service %1 is already cancelled.</source>
+        <translation>O serviço %1 já está cancelado.</translation>
+    </message>
+    <message>
+        <source>Service %1 is being provisioned (provision ID %2). Wait until it finishes, then cancel it.</source>
+        <translation>O serviço %1 está sendo provisionado (ID do Provisionamento %2). Aguarde a conclusão e depois cancele-o.</translation>
+    </message>
+    <message>
+        <source>Cancelling service %1 failed earlier (provision ID %2). Retry that provisioning job instead.</source>
+        <translation>O cancelamento do serviço %1 falhou anteriormente (ID do Provisionamento %2). Em vez disso, tente novamente esse job de provisionamento.</translation>
     </message>
 </context>
 <context>
@@ -197,42 +359,6 @@
         <translation>Simulador de elementos de rede escutando em %1 (OCS %1/jsonrpc, HSS %1/, IPTV %1/iptv).</translation>
     </message>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Os comandos de escrita são executados como --user LOGIN (senha em SWITCHBOARD_PASSWORD ou na primeira linha
-da stdin); sem --user, como o usuário local (conectado automaticamente somente em um banco de dados SQLite).
-Uma nova senha (user add, user passwd) é lida da linha seguinte da stdin.
-Comandos:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>The local user %1 has no staff account on this PostgreSQL database, and only an SQLite database signs the local user in automatically. Use --user LOGIN with your password (in SWITCHBOARD_PASSWORD or on stdin), or ask an administrator to run: switchboard-ctl user add %1 --role ROLE</source>
         <translation>O usuário local %1 não tem conta de funcionário neste banco de dados PostgreSQL, e somente um banco de dados SQLite conecta o usuário local automaticamente. Use --user LOGIN com sua senha (em SWITCHBOARD_PASSWORD ou na stdin) ou peça a um administrador que execute: switchboard-ctl user add %1 --role ROLE</translation>
     </message>
@@ -274,6 +400,228 @@ Comandos:
         <source>The password of %1 has been changed.
 </source>
         <translation>A senha de %1 foi alterada.
+</translation>
+    </message>
+    <message>
+        <source>amend-bundle needs --service ID (the Flexible Bundle service of the subscription).</source>
+        <translation>amend-bundle precisa de --service ID (o serviço do tipo Pacote Flexível da assinatura).</translation>
+    </message>
+    <message>
+        <source>--remove must be the ID of a component service, not &quot;%1&quot;.</source>
+        <translation>--remove deve ser o ID de um serviço componente, não &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--schedule must be now, YYYY-MM-DD, YYYY-MM-DDTHH:MM or days:N, not &quot;%1&quot;.</source>
+        <translation>--schedule deve ser now, YYYY-MM-DD, YYYY-MM-DDTHH:MM ou days:N, não &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--performed-date must be a date and time like 2026-05-31T14:30, not &quot;%1&quot;.</source>
+        <translation>--performed-date deve ser uma data e hora como 2026-05-31T14:30, não &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This request was submitted before as action %1; nothing was done again.
+</source>
+        <translation>Esta solicitação já foi enviada antes como ação %1; nada foi feito novamente.
+</translation>
+    </message>
+    <message>
+        <source>Amend Bundle Services is scheduled for %1 (action %2).
+</source>
+        <translation>Alterar Serviços do Pacote foi agendado para %1 (ação %2).
+</translation>
+    </message>
+    <message>
+        <source>Bundle service %1 amended (action %2): %3 component(s) added, %4 removed.
+</source>
+        <translation>Serviço de pacote %1 alterado (ação %2): %3 componente(s) adicionado(s), %4 removido(s).
+</translation>
+    </message>
+    <message>
+        <source>Provisioning jobs queued for the set-top boxes: %1.
+</source>
+        <translation>Jobs de provisionamento na fila para os decodificadores: %1.
+</translation>
+    </message>
+    <message>
+        <source>Provisioning distributors removed: %1.
+</source>
+        <translation>Distribuidores de provisionamento removidos: %1.
+</translation>
+    </message>
+    <message>
+        <source>The wallet was debited %1.
+</source>
+        <translation>Foi debitado %1 da carteira.
+</translation>
+    </message>
+    <message>
+        <source>scheduled cancel needs the ID of a scheduled action (see scheduled list).</source>
+        <translation>scheduled cancel precisa do ID de uma ação agendada (consulte scheduled list).</translation>
+    </message>
+    <message>
+        <source>Scheduled action %1 is cancelled.
+</source>
+        <translation>A ação agendada %1 foi cancelada.
+</translation>
+    </message>
+    <message>
+        <source>No subscription matches &quot;%1&quot;. Search by subscription number or customer name.
+</source>
+        <translation>Nenhuma assinatura corresponde a &quot;%1&quot;. Pesquise pelo número da assinatura ou pelo nome do cliente.
+</translation>
+    </message>
+    <message>
+        <source>subscriptions show needs the subscription NUMBER (see subscriptions search).</source>
+        <translation>subscriptions show precisa do NUMBER da assinatura (consulte subscriptions search).</translation>
+    </message>
+    <message>
+        <source>Subscription %1 of %2: %3, %4
+</source>
+        <translation>Assinatura %1 de %2: %3, %4
+</translation>
+    </message>
+    <message>
+        <source>State history: %1
+</source>
+        <translation>Histórico de estados: %1
+</translation>
+    </message>
+    <message>
+        <source>Services:
+</source>
+        <translation>Serviços:
+</translation>
+    </message>
+    <message>
+        <source>Provisioning distributors:
+</source>
+        <translation>Distribuidores de provisionamento:
+</translation>
+    </message>
+    <message>
+        <source> (removed %1)</source>
+        <translation> (removido em %1)</translation>
+    </message>
+    <message>
+        <source>Wallet balance: %1
+</source>
+        <translation>Saldo da carteira: %1
+</translation>
+    </message>
+    <message>
+        <source>Actions:
+</source>
+        <translation>Ações:
+</translation>
+    </message>
+    <message>
+        <source>Allowed components of %1:
+</source>
+        <translation>Componentes permitidos de %1:
+</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Os comandos de escrita são executados como --user LOGIN (senha em SWITCHBOARD_PASSWORD ou na primeira linha
+da stdin); sem --user, como o usuário local (conectado automaticamente somente em um banco de dados SQLite).
+Uma nova senha (user add, user passwd) é lida da linha seguinte da stdin.
+Comandos:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>  subscriptions search TEXT | subscriptions show NUMBER
+  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
+      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
+      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]
+  scheduled list [--subscription NUMBER] | scheduled cancel ID
+</source>
+        <translation>  subscriptions search TEXT | subscriptions show NUMBER
+  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
+      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
+      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]
+  scheduled list [--subscription NUMBER] | scheduled cancel ID
+</translation>
+    </message>
+    <message>
+        <source>  services cancel ID
+</source>
+        <translation>  services cancel ID
+</translation>
+    </message>
+    <message>
+        <source>  nesim over HTTPS: add --tls-cert FILE --tls-key FILE [--client-ca FILE] (client certificate required)
+</source>
+        <translation>  nesim via HTTPS: adicione --tls-cert FILE --tls-key FILE [--client-ca FILE] (certificado de cliente obrigatório)
+</translation>
+    </message>
+    <message>
+        <source>inventory import-sims needs the batch FILE and --transport-key-file F.</source>
+        <translation>inventory import-sims precisa do FILE do lote e de --transport-key-file F.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n SIM card(s) of batch %1, keys sealed under the transport key with check value %2.
+</source>
+        <translation>
+            <numerusform>%n cartão SIM do lote %1 importado, chaves protegidas pela chave de transporte com valor de verificação %2.
+</numerusform>
+            <numerusform>%n cartões SIM do lote %1 importados, chaves protegidas pela chave de transporte com valor de verificação %2.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No OP was given: OPc will be derived while provisioning from [sim] op in the settings file.
+</source>
+        <translation>Nenhum OP foi informado: o OPc será derivado durante o provisionamento a partir de [sim] op no arquivo de configurações.
+</translation>
+    </message>
+    <message>
+        <source>sim opc needs --ki HEX and --op HEX, each 32 hexadecimal digits.</source>
+        <translation>sim opc precisa de --ki HEX e --op HEX, cada um com 32 dígitos hexadecimais.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not compute AES-128. Check the OpenSSL installation.</source>
+        <translation>O OpenSSL não conseguiu calcular o AES-128. Verifique a instalação do OpenSSL.</translation>
+    </message>
+    <message>
+        <source>services cancel needs a service ID (a whole number).</source>
+        <translation>services cancel precisa de um ID de serviço (um número inteiro).</translation>
+    </message>
+    <message>
+        <source>Service %1 is being cancelled: provisioning job %2 removes it from the network elements.
+</source>
+        <translation>O serviço %1 está sendo cancelado: o job de provisionamento %2 o remove dos elementos de rede.
 </translation>
     </message>
 </context>
@@ -340,6 +688,13 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>ElementCredentials</name>
+    <message>
+        <source>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</source>
+        <translation>Não é possível ler nem criar o arquivo de chave de credenciais %1. Verifique o arquivo e a pasta dele ou defina outro arquivo em Configurações.</translation>
+    </message>
+</context>
+<context>
     <name>Inventory</name>
     <message>
         <source>There is no inventory template called &quot;%1&quot;. Known templates: %2.</source>
@@ -364,6 +719,136 @@ Comandos:
     <message>
         <source>SIP DID</source>
         <translation>DID SIP</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Draft</source>
+        <translation>Rascunho</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Not Effective</source>
+        <translation>Não Vigente</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Encerrado</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removido</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>Pré-pago</translation>
+    </message>
+    <message>
+        <source>Postpaid</source>
+        <translation>Pós-pago</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Agendado</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produto</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Produto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Família de Produtos</translation>
+    </message>
+</context>
+<context>
+    <name>MailError</name>
+    <message>
+        <source>The mail server at %1 accepts mail only over an encrypted connection. Turn STARTTLS on in the mail settings.</source>
+        <translation>O servidor de e-mail em %1 aceita e-mails somente por uma conexão criptografada. Ative o STARTTLS nas configurações de e-mail.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 requires signing in. Set the mail user name and password in Settings.</source>
+        <translation>O servidor de e-mail em %1 exige autenticação. Defina o nome de usuário e a senha de e-mail em Configurações.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the sender address %2 (%3). Check the sender (from) address in the mail settings.</source>
+        <translation>O servidor de e-mail em %1 recusou o endereço do remetente %2 (%3). Verifique o endereço do remetente (from) nas configurações de e-mail.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 rejected the recipient %2 (%3). Check the customer&apos;s email address, then retry.</source>
+        <translation>O servidor de e-mail em %1 rejeitou o destinatário %2 (%3). Verifique o endereço de e-mail do cliente e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the message (%2). Check its logs and limits, then retry.</source>
+        <translation>O servidor de e-mail em %1 recusou a mensagem (%2). Verifique os logs e os limites dele e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 did not answer within %2 seconds. Check that it is running and that the port in the mail settings is its SMTP port.</source>
+        <translation>O servidor de e-mail em %1 não respondeu em %2 segundos. Verifique se ele está em execução e se a porta nas configurações de e-mail é a porta SMTP dele.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the mail server at %1. Check that it is running and that the mail host and port in Settings are right.</source>
+        <translation>Não foi possível conectar ao servidor de e-mail em %1. Verifique se ele está em execução e se o host e a porta de e-mail em Configurações estão corretos.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 does not offer STARTTLS, so the mail would travel unencrypted. Enable STARTTLS on the server, or check that the port in the mail settings is its submission port.</source>
+        <translation>O servidor de e-mail em %1 não oferece STARTTLS, portanto o e-mail trafegaria sem criptografia. Ative o STARTTLS no servidor ou verifique se a porta nas configurações de e-mail é a porta de submissão dele.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 presented a certificate that is not signed by a trusted CA. Set the CA bundle in the mail settings or check the server&apos;s certificate.</source>
+        <translation>O servidor de e-mail em %1 apresentou um certificado que não é assinado por uma CA confiável. Defina o pacote de CAs nas configurações de e-mail ou verifique o certificado do servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server at %1 was issued for another host name. Use the name in its certificate as the mail host in Settings, or check the server&apos;s certificate.</source>
+        <translation>O certificado do servidor de e-mail em %1 foi emitido para outro nome de host. Use o nome que consta no certificado como host de e-mail em Configurações ou verifique o certificado do servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate of the mail server at %1 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</source>
+        <translation>O certificado do servidor de e-mail em %1 expirou ou ainda não é válido. Renove o certificado do servidor ou verifique o relógio deste computador.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 did not complete the encrypted connection in time. Check that it is running, then retry.</source>
+        <translation>O servidor de e-mail em %1 não concluiu a conexão criptografada a tempo. Verifique se ele está em execução e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server at %1 failed. Check its certificate and the CA bundle in the mail settings.</source>
+        <translation>A conexão segura com o servidor de e-mail em %1 falhou. Verifique o certificado dele e o pacote de CAs nas configurações de e-mail.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 offers no sign-in method Switchboard knows (it offers %2; Switchboard uses PLAIN or LOGIN). Enable one of them on the server.</source>
+        <translation>O servidor de e-mail em %1 não oferece nenhum método de autenticação que o Switchboard conheça (ele oferece %2; o Switchboard usa PLAIN ou LOGIN). Ative um deles no servidor.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 refused the user name or password (%2). Check the mail account in Settings.</source>
+        <translation>O servidor de e-mail em %1 recusou o nome de usuário ou a senha (%2). Verifique a conta de e-mail em Configurações.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 closed the connection unexpectedly. Check its logs, then retry.</source>
+        <translation>O servidor de e-mail em %1 fechou a conexão inesperadamente. Verifique os logs dele e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The mail server at %1 gave an unexpected answer (%2). Check that the mail host and port in Settings point to an SMTP server.</source>
+        <translation>O servidor de e-mail em %1 deu uma resposta inesperada (%2). Verifique se o host e a porta de e-mail em Configurações apontam para um servidor SMTP.</translation>
     </message>
 </context>
 <context>
@@ -488,6 +973,58 @@ Comandos:
         <source>The HSS has no subscriber with id %1. It may have been removed already; check the HSS.</source>
         <translation>O HSS não tem nenhum assinante com o id %1. Ele pode já ter sido removido; verifique o HSS.</translation>
     </message>
+    <message>
+        <source>The %1 at %2 presented a certificate that is not signed by a trusted CA. Set the CA bundle in Settings or check the server&apos;s certificate.</source>
+        <translation>O %1 em %2 apresentou um certificado que não é assinado por uma CA confiável. Defina o pacote de CAs em Configurações ou verifique o certificado do servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 at %2 was issued for another host name. Use the name in its certificate in the address in Settings, or check the server&apos;s certificate.</source>
+        <translation>O certificado do %1 em %2 foi emitido para outro nome de host. Use o nome que consta no certificado no endereço em Configurações ou verifique o certificado do servidor.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 at %2 has expired or is not valid yet. Renew the server&apos;s certificate or check this computer&apos;s clock.</source>
+        <translation>O certificado do %1 em %2 expirou ou ainda não é válido. Renove o certificado do servidor ou verifique o relógio deste computador.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 requires a client certificate and did not accept ours. Set the client certificate and key for it in Settings, signed by a CA the %1 trusts.</source>
+        <translation>O %1 em %2 exige um certificado de cliente e não aceitou o nosso. Defina para ele, em Configurações, o certificado de cliente e a chave, assinados por uma CA em que o %1 confie.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the %1 (osmo-hlr CTRL) at %2. Check that osmo-hlr is running, that its configuration binds &quot;ctrl&quot; to that address, and the hss_ctrl setting.</source>
+        <translation>Não foi possível conectar ao %1 (osmo-hlr CTRL) em %2. Verifique se o osmo-hlr está em execução, se a configuração dele vincula &quot;ctrl&quot; a esse endereço e a configuração hss_ctrl.</translation>
+    </message>
+    <message>
+        <source>The %1 (osmo-hlr CTRL) at %2 did not answer within %3 seconds. Check that osmo-hlr is running and not overloaded, then retry.</source>
+        <translation>O %1 (osmo-hlr CTRL) em %2 não respondeu em %3 segundos. Verifique se o osmo-hlr está em execução e não está sobrecarregado e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The %1 (osmo-hlr CTRL) at %2 closed the connection before answering. Check the osmo-hlr log for a crash or restart, then retry.</source>
+        <translation>O %1 (osmo-hlr CTRL) em %2 fechou a conexão antes de responder. Verifique no log do osmo-hlr se houve uma falha ou reinicialização e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The connection to the %1 (osmo-hlr CTRL) at %2 failed: %3. Check the network connection and the hss_ctrl setting.</source>
+        <translation>A conexão com o %1 (osmo-hlr CTRL) em %2 falhou: %3. Verifique a conexão de rede e a configuração hss_ctrl.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused %3: &quot;%4&quot;. Check the IMSI, MSISDN and SIM keys sent by this task, and the osmo-hlr log.</source>
+        <translation>O %1 em %2 recusou %3: &quot;%4&quot;. Verifique o IMSI, o MSISDN e as chaves do SIM enviados por esta tarefa, e o log do osmo-hlr.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 sent a reply that could not be read. Check that hss_ctrl points to the CTRL port of osmo-hlr (4259), not to its GSUP or VTY port.</source>
+        <translation>O %1 em %2 enviou uma resposta que não pôde ser lida. Verifique se hss_ctrl aponta para a porta CTRL do osmo-hlr (4259), e não para a porta GSUP ou VTY dele.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</source>
+        <translation>O pacote de CAs %1 definido para o %2 não pode ser lido ou não contém nenhum certificado PEM. Verifique o arquivo e o caminho dele em Configurações.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 set for the %2 cannot be read or holds no PEM certificate. Check the file and its path in Settings.</source>
+        <translation>O certificado de cliente %1 definido para o %2 não pode ser lido ou não contém nenhum certificado PEM. Verifique o arquivo e o caminho dele em Configurações.</translation>
+    </message>
+    <message>
+        <source>The client key %1 set for the %2 cannot be read. It must be an unencrypted PEM private key; check the file and its path in Settings.</source>
+        <translation>A chave de cliente %1 definida para o %2 não pode ser lida. Ela deve ser uma chave privada PEM não criptografada; verifique o arquivo e o caminho dele em Configurações.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSimulator</name>
@@ -502,6 +1039,10 @@ Comandos:
     <message>
         <source>The fault kind &quot;%1&quot; is not known. Use error, error=TEXT, http500 (any 4xx or 5xx), timeout, drop or malformed, optionally followed by :once or :times=N.</source>
         <translation>O tipo de falha &quot;%1&quot; não é conhecido. Use error, error=TEXT, http500 (qualquer 4xx ou 5xx), timeout, drop ou malformed, opcionalmente seguido de :once ou :times=N.</translation>
+    </message>
+    <message>
+        <source>The simulator cannot serve HTTPS: the certificate %1, its key or the client CA bundle cannot be read. Check the files (PEM, key unencrypted).</source>
+        <translation>O simulador não pode atender HTTPS: o certificado %1, a chave dele ou o pacote de CAs de clientes não pode ser lido. Verifique os arquivos (PEM, chave não criptografada).</translation>
     </message>
 </context>
 <context>
@@ -578,6 +1119,38 @@ Comandos:
         <source>Creating SIP subscriber (%1)</source>
         <translation>Criando assinante SIP (%1)</translation>
     </message>
+    <message>
+        <source>Updating channel packages on set-top box (%1)</source>
+        <translation>Atualizando pacotes de canais no decodificador (%1)</translation>
+    </message>
+    <message>
+        <source>Undoing: %1</source>
+        <translation>Desfazendo: %1</translation>
+    </message>
+    <message>
+        <source>Removing RADIUS user (%1)</source>
+        <translation>Removendo usuário RADIUS (%1)</translation>
+    </message>
+    <message>
+        <source>Removing SIP subscriber (%1)</source>
+        <translation>Removendo assinante SIP (%1)</translation>
+    </message>
+    <message>
+        <source>Removing OCS account</source>
+        <translation>Removendo conta OCS</translation>
+    </message>
+    <message>
+        <source>Deactivating SIM in HLR/HSS (IMSI: %1)</source>
+        <translation>Desativando SIM no HLR/HSS (IMSI: %1)</translation>
+    </message>
+    <message>
+        <source>Deactivating set-top box on IPTV middleware</source>
+        <translation>Desativando decodificador no middleware IPTV</translation>
+    </message>
+    <message>
+        <source>Cancelling service record</source>
+        <translation>Cancelando registro de serviço</translation>
+    </message>
 </context>
 <context>
     <name>Provisioning</name>
@@ -617,16 +1190,44 @@ Comandos:
         <translation>Nenhum endereço definido para o %1. Defina-o em Configurações e tente novamente.</translation>
     </message>
     <message>
-        <source>Cannot write the %1 record. Check the stand-in folder in Settings.</source>
-        <translation>Não é possível gravar o registro %1. Verifique a pasta de substituição (stand-in) em Configurações.</translation>
-    </message>
-    <message>
         <source>The customer has no valid email address (%1). Correct it on the customer record, then retry.</source>
         <translation>O cliente não tem um endereço de e-mail válido (%1). Corrija-o no cadastro do cliente e tente novamente.</translation>
     </message>
     <message>
         <source>Cannot write to the mail outbox. Check the outbox folder in Settings.</source>
         <translation>Não é possível gravar na caixa de saída de e-mail. Verifique a pasta da caixa de saída em Configurações.</translation>
+    </message>
+    <message>
+        <source>No database is set for the %1. Set it in Settings, then retry.</source>
+        <translation>Nenhum banco de dados definido para o %1. Defina-o em Configurações e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be updated. Check that it is reachable and that the address in Settings is right, then retry.</source>
+        <translation>Não foi possível atualizar o banco de dados %2 do %1. Verifique se ele está acessível e se o endereço em Configurações está correto e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The RADIUS user has no name or no service. Correct the playbook &quot;%1&quot;.</source>
+        <translation>O usuário RADIUS não tem nome ou serviço. Corrija o playbook &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s rate limit &quot;%1&quot; is not a download/upload rate such as 100M/20M. Correct the product&apos;s provisioning variables.</source>
+        <translation>O limite de velocidade &quot;%1&quot; do plano não é uma taxa de download/upload como 100M/20M. Corrija as variáveis de provisionamento do produto.</translation>
+    </message>
+    <message>
+        <source>The modem&apos;s MAC address &quot;%1&quot; is not valid. Correct the inventory item, then retry.</source>
+        <translation>O endereço MAC &quot;%1&quot; do modem não é válido. Corrija o item de inventário e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The RADIUS password could not be hashed. Check the system&apos;s random number source, then retry.</source>
+        <translation>Não foi possível gerar o hash da senha RADIUS. Verifique a fonte de números aleatórios do sistema e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The SIP subscriber has no number, no domain or no service. Set the SIP domain in Settings or on the product, then retry.</source>
+        <translation>O assinante SIP não tem número, domínio ou serviço. Defina o domínio SIP em Configurações ou no produto e tente novamente.</translation>
+    </message>
+    <message>
+        <source>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</source>
+        <translation>Nenhum endereço de remetente definido para o servidor de e-mail. Defina o endereço do remetente (from) nas configurações de e-mail e tente novamente.</translation>
     </message>
 </context>
 <context>
@@ -671,12 +1272,126 @@ Comandos:
         <source>Administrator</source>
         <translation>Administrador</translation>
     </message>
+    <message>
+        <source>Your role (%1) does not allow importing inventory. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite importar inventário. Consulte um administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow cancelling services. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite cancelar serviços. Consulte um administrador.</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>O serviço %1 não existe.</translation>
+    </message>
+</context>
+<context>
+    <name>SimImport</name>
+    <message>
+        <source>Cannot read the SIM batch file %1. Check the path and its permissions.</source>
+        <translation>Não é possível ler o arquivo de lote de SIM %1. Verifique o caminho e as permissões dele.</translation>
+    </message>
+    <message>
+        <source>Line %1: the var_out line must name the ICCID, IMSI and KI columns, for example &quot;var_out: ICCID/IMSI/KI&quot;. Nothing was imported.</source>
+        <translation>Linha %1: a linha var_out deve nomear as colunas ICCID, IMSI e KI, por exemplo &quot;var_out: ICCID/IMSI/KI&quot;. Nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the SIM batch file is not understood: before the var_out line only &quot;Name : value&quot; header lines and &apos;*&apos; comments may appear. Nothing was imported.</source>
+        <translation>A linha %1 do arquivo de lote de SIM não foi compreendida: antes da linha var_out, só podem aparecer linhas de cabeçalho &quot;Nome : valor&quot; e comentários &apos;*&apos;. Nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Line %1: the row has %2 values, but var_out names %3 columns. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Linha %1: a linha tem %2 valores, mas var_out nomeia %3 colunas. Corrija o arquivo de lote de SIM; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not an ICCID (18 to 20 digits). Correct the SIM batch file; nothing was imported.</source>
+        <translation>Linha %1: &quot;%2&quot; não é um ICCID (18 a 20 dígitos). Corrija o arquivo de lote de SIM; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; is not an IMSI (6 to 15 digits). Correct the SIM batch file; nothing was imported.</source>
+        <translation>Linha %1: &quot;%2&quot; não é um IMSI (6 a 15 dígitos). Corrija o arquivo de lote de SIM; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Line %1: the encrypted Ki must be 32 hexadecimal digits. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Linha %1: o Ki criptografado deve ter 32 dígitos hexadecimais. Corrija o arquivo de lote de SIM; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Line %1: ICCID %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Linha %1: o ICCID %2 aparece pela segunda vez no arquivo. Corrija o arquivo de lote de SIM; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Line %1: IMSI %2 appears a second time in the file. Correct the SIM batch file; nothing was imported.</source>
+        <translation>Linha %1: o IMSI %2 aparece pela segunda vez no arquivo. Corrija o arquivo de lote de SIM; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file has no var_out line naming its columns (for example &quot;var_out: ICCID/IMSI/KI&quot;). Nothing was imported.</source>
+        <translation>O arquivo de lote de SIM não tem nenhuma linha var_out nomeando as colunas (por exemplo &quot;var_out: ICCID/IMSI/KI&quot;). Nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file lists no cards. Nothing was imported.</source>
+        <translation>O arquivo de lote de SIM não lista nenhum cartão. Nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The header says Quantity %1, but the file lists %2 cards. The file may be cut short; ask the vendor for it again. Nothing was imported.</source>
+        <translation>O cabeçalho indica Quantity %1, mas o arquivo lista %2 cartões. O arquivo pode estar incompleto; peça-o novamente ao fornecedor. Nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The header&apos;s Ki_iv must be 32 hexadecimal digits. Nothing was imported.</source>
+        <translation>O Ki_iv do cabeçalho deve ter 32 dígitos hexadecimais. Nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The SIM batch file uses the cipher &quot;%1&quot;, which is not supported. Ask the vendor for AES-128-ECB or AES-128-CBC. Nothing was imported.</source>
+        <translation>O arquivo de lote de SIM usa a cifra &quot;%1&quot;, que não é suportada. Peça ao fornecedor AES-128-ECB ou AES-128-CBC. Nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The batch was encrypted under the transport key with check value %1, but the key in %2 has check value %3. Use the transport key of this batch; nothing was imported.</source>
+        <translation>O lote foi criptografado com a chave de transporte de valor de verificação %1, mas a chave em %2 tem o valor de verificação %3. Use a chave de transporte deste lote; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The OP must be 32 hexadecimal digits. Nothing was imported.</source>
+        <translation>O OP deve ter 32 dígitos hexadecimais. Nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Line %1: SIM card %2 is already in the inventory (%3 cards of this file are). Remove those rows; nothing was imported.</source>
+        <translation>Linha %1: o cartão SIM %2 já está no inventário (%3 cartões deste arquivo já estão). Remova essas linhas; nada foi importado.</translation>
+    </message>
+</context>
+<context>
+    <name>SimKeys</name>
+    <message>
+        <source>The SIM card has no encrypted Ki. Import its SIM batch file with the transport key, then retry.</source>
+        <translation>O cartão SIM não tem Ki criptografado. Importe o arquivo de lote de SIM dele com a chave de transporte e tente novamente.</translation>
+    </message>
+    <message>
+        <source>No transport key is configured to decrypt the SIM card&apos;s Ki. Set [sim] transport_key_file in the settings file to the key of its SIM batch, then retry.</source>
+        <translation>Nenhuma chave de transporte está configurada para descriptografar o Ki do cartão SIM. Defina [sim] transport_key_file no arquivo de configurações com a chave do lote de SIM dele e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The SIM card&apos;s Ki is encrypted under the transport key with check value %1, but the key in %2 has check value %3. Set [sim] transport_key_file in the settings file to the key of this SIM batch, then retry.</source>
+        <translation>O Ki do cartão SIM está criptografado com a chave de transporte de valor de verificação %1, mas a chave em %2 tem o valor de verificação %3. Defina [sim] transport_key_file no arquivo de configurações com a chave deste lote de SIM e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The SIM card has no OPc and no operator OP is set to derive it. Set [sim] op (32 hexadecimal digits) in the settings file, then retry.</source>
+        <translation>O cartão SIM não tem OPc e nenhum OP da operadora está definido para derivá-lo. Defina [sim] op (32 dígitos hexadecimais) no arquivo de configurações e tente novamente.</translation>
+    </message>
+    <message>
+        <source>The SIM keys could not be decrypted. Check the OpenSSL installation.</source>
+        <translation>Não foi possível descriptografar as chaves do SIM. Verifique a instalação do OpenSSL.</translation>
+    </message>
+    <message>
+        <source>A transport key must be 32 hexadecimal digits (AES-128).</source>
+        <translation>Uma chave de transporte deve ter 32 dígitos hexadecimais (AES-128).</translation>
+    </message>
+    <message>
+        <source>Cannot read the transport key file %1. Check the path and its permissions.</source>
+        <translation>Não é possível ler o arquivo de chave de transporte %1. Verifique o caminho e as permissões dele.</translation>
+    </message>
+    <message>
+        <source>The transport key file %1 does not hold a key. It must contain the 32 hexadecimal digits of the AES-128 transport key on one line.</source>
+        <translation>O arquivo de chave de transporte %1 não contém uma chave. Ele deve conter os 32 dígitos hexadecimais da chave de transporte AES-128 em uma única linha.</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1561,33 @@ Comandos:
     <message>
         <source>The database has schema version %1 but this program knows only up to %2. Install the newer Switchboard that created it.</source>
         <translation>O banco de dados tem a versão de esquema %1, mas este programa conhece apenas até a %2. Instale a versão mais recente do Switchboard que o criou.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeMail</name>
+    <message>
+        <source>Welcome to %1</source>
+        <translation>Boas-vindas ao %1</translation>
+    </message>
+    <message>
+        <source>Dear %1,</source>
+        <translation>Olá, %1,</translation>
+    </message>
+    <message>
+        <source>Your service %1 is now active.</source>
+        <translation>Seu serviço %1 já está ativo.</translation>
+    </message>
+    <message>
+        <source>If you have any questions, simply reply to this email and we will help you.</source>
+        <translation>Se tiver alguma dúvida, basta responder a este e-mail e nós ajudaremos você.</translation>
+    </message>
+    <message>
+        <source>Kind regards,</source>
+        <translation>Atenciosamente,</translation>
+    </message>
+    <message>
+        <source>Your customer care team</source>
+        <translation>Sua equipe de atendimento ao cliente</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "CtlCommands.h"
 
 #include "network/NetworkSimulator.h"
+#include "network/TlsTcpServer.h"
 #include "domain/AssignRules.h"
 #include "provisioning/ProvisioningRunner.h"
 #include "store/CatalogRepository.h"
@@ -8,9 +9,13 @@
 #include "store/InventoryRepository.h"
 #include "store/Migrations.h"
 #include "workflows/AssignPlanWorkflow.h"
+#include "workflows/CancelServiceWorkflow.h"
 #include "workflows/Backend.h"
 #include "workflows/DemoDataWorkflow.h"
 #include "workflows/ProvisioningWorkflow.h"
+#include "workflows/SimImportWorkflow.h"
+#include "security/Milenage.h"
+#include "security/TransportKey.h"
 #include "workflows/StaffWorkflow.h"
 
 #include <QDateTime>
@@ -130,12 +135,21 @@ int CtlCommands::usage(const QString& problem)
                 "  products list\n"
                 "  customers search TEXT\n"
                 "  inventory list --template NAME [--available]\n"
+                "  inventory import-sims FILE --transport-key-file F [--op HEX]\n"
+                "  sim opc --ki HEX --op HEX\n"
                 "  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]\n"
                 "  jobs list | jobs show ID | jobs retry ID\n"
                 "  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]\n"
                 "  user passwd LOGIN | user list\n"
                 "  worker\n"
-                "  nesim --port P [--fail TASK_OR_METHOD ...]\n");
+                "  nesim --port P [--fail TASK_OR_METHOD ...]\n")
+          << tr("  subscriptions search TEXT | subscriptions show NUMBER\n"
+                "  amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]\n"
+                "      [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]\n"
+                "      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]\n"
+                "  scheduled list [--subscription NUMBER] | scheduled cancel ID\n")
+          << tr("  services cancel ID\n")
+          << tr("  nesim over HTTPS: add --tls-cert FILE --tls-key FILE [--client-ca FILE] (client certificate required)\n");
     return 2;
 }
 
@@ -226,6 +240,10 @@ int CtlCommands::run(const QStringList& arguments)
             return m_args.removeFirst(), customersSearch();
         if (command == QLatin1String("inventory") && sub == QLatin1String("list"))
             return m_args.removeFirst(), inventoryList();
+        if (command == QLatin1String("inventory") && sub == QLatin1String("import-sims"))
+            return m_args.removeFirst(), inventoryImportSims();
+        if (command == QLatin1String("sim") && sub == QLatin1String("opc"))
+            return m_args.removeFirst(), simOpc();
         if (command == QLatin1String("assign"))
             return assign();
         if (command == QLatin1String("jobs") && sub == QLatin1String("list"))
@@ -234,6 +252,8 @@ int CtlCommands::run(const QStringList& arguments)
             return m_args.removeFirst(), jobsShow();
         if (command == QLatin1String("jobs") && sub == QLatin1String("retry"))
             return m_args.removeFirst(), jobsRetry();
+        if (command == QLatin1String("services") && sub == QLatin1String("cancel"))
+            return m_args.removeFirst(), servicesCancel();
         if (command == QLatin1String("user") && sub == QLatin1String("add"))
             return m_args.removeFirst(), userAdd();
         if (command == QLatin1String("user") && sub == QLatin1String("passwd"))
@@ -244,6 +264,16 @@ int CtlCommands::run(const QStringList& arguments)
             return worker();
         if (command == QLatin1String("nesim"))
             return nesim();
+        if (command == QLatin1String("amend-bundle"))
+            return amendBundle();
+        if (command == QLatin1String("scheduled") && sub == QLatin1String("list"))
+            return m_args.removeFirst(), scheduledList();
+        if (command == QLatin1String("scheduled") && sub == QLatin1String("cancel"))
+            return m_args.removeFirst(), scheduledCancel();
+        if (command == QLatin1String("subscriptions") && sub == QLatin1String("show"))
+            return m_args.removeFirst(), subscriptionsShow();
+        if (command == QLatin1String("subscriptions") && sub == QLatin1String("search"))
+            return m_args.removeFirst(), subscriptionsSearch();
         return usage(tr("Unknown command \"%1\".").arg((command + QLatin1Char(' ') + sub).trimmed()));
     };
     const int code = dispatch();
@@ -388,6 +418,49 @@ int CtlCommands::inventoryList()
     if (items->isEmpty() && availableOnly)
         text = tr("No inventory available. Add more inventory items or check that item statuses are New or In Stock.\n");
     print(json, text);
+    return 0;
+}
+
+int CtlCommands::inventoryImportSims()
+{
+    const QString keyFile = takeOption(QStringLiteral("--transport-key-file"));
+    QString op = takeOption(QStringLiteral("--op"));
+    if (m_badOption || keyFile.isEmpty() || m_args.size() != 1)
+        return usage(tr("inventory import-sims needs the batch FILE and --transport-key-file F."));
+    if (op.isEmpty())
+        op = QSettings().value(QStringLiteral("sim/op")).toString();
+    const Result<SimBatch> batch = SimBatchFile::read(m_args.first());
+    if (!batch)
+        return fail(batch.error().text());
+    if (!openBackend(false, false) || !signIn())
+        return 1;
+    const Result<SimImportSummary> imported =
+        SimImportWorkflow(m_backend->database()).importBatch(m_actor, *batch, keyFile, op);
+    if (!imported)
+        return fail(imported.error().text());
+    print(QJsonObject{{QStringLiteral("imported"), imported->imported},
+                      {QStringLiteral("batch"), imported->batch},
+                      {QStringLiteral("key_check"), imported->keyCheck},
+                      {QStringLiteral("opc_sealed"), imported->opcSealed}},
+          tr("Imported %n SIM card(s) of batch %1, keys sealed under the transport key with check value %2.\n", "",
+             imported->imported)
+                  .arg(imported->batch, imported->keyCheck) +
+              (imported->opcSealed ? QString()
+                                   : tr("No OP was given: OPc will be derived while provisioning from [sim] op in the "
+                                        "settings file.\n")));
+    return 0;
+}
+
+int CtlCommands::simOpc()
+{
+    const QByteArray ki = blockFromHex(takeOption(QStringLiteral("--ki")));
+    const QByteArray op = blockFromHex(takeOption(QStringLiteral("--op")));
+    if (m_badOption || ki.isEmpty() || op.isEmpty() || !m_args.isEmpty())
+        return usage(tr("sim opc needs --ki HEX and --op HEX, each 32 hexadecimal digits."));
+    const QString opc = QString::fromLatin1(Milenage::opc(ki, op).toHex());
+    if (opc.isEmpty())
+        return fail(tr("OpenSSL could not compute AES-128. Check the OpenSSL installation."));
+    print(QJsonObject{{QStringLiteral("opc"), opc}}, opc + QLatin1Char('\n'));
     return 0;
 }
 
@@ -538,6 +611,24 @@ int CtlCommands::jobsShow()
             text += QStringLiteral("    %1\n").arg(UserMessage::fromJsonString(t.error).text());
     }
     print(jobJson(*job), text);
+    return 0;
+}
+
+int CtlCommands::servicesCancel()
+{
+    bool ok = false;
+    const qint64 id = m_args.value(0).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return usage(tr("services cancel needs a service ID (a whole number)."));
+    if (!openBackend(false, false) || !signIn())
+        return 1;
+    const Result<qint64> job = CancelServiceWorkflow(m_backend->database()).cancelService(id, m_actor);
+    if (!job)
+        return fail(job.error().text());
+    print(QJsonObject{{QStringLiteral("service"), id}, {QStringLiteral("job"), *job}},
+          tr("Service %1 is being cancelled: provisioning job %2 removes it from the network elements.\n")
+              .arg(id)
+              .arg(*job));
     return 0;
 }
 
@@ -739,9 +830,19 @@ int CtlCommands::nesim()
     if (!takeNumber(QStringLiteral("--port"), &port, 0))
         return 2;
     const QStringList faults = takeAll(QStringLiteral("--fail"));
+    TlsServerSettings tls;
+    tls.certificateFile = takeOption(QStringLiteral("--tls-cert"));
+    tls.keyFile = takeOption(QStringLiteral("--tls-key"));
+    tls.clientCaFile = takeOption(QStringLiteral("--client-ca"));
     if (m_badOption || port > 65535)
         return usage(tr("--port must be between 0 and 65535."));
     NetworkSimulator simulator;
+    if (tls.isSet()) {
+        const Result<QSslConfiguration> configuration = tls.serverConfiguration();
+        if (!configuration)
+            return fail(configuration.error().text());
+        simulator.setServerTls(*configuration);
+    }
     for (const QString& spec : faults) {
         const auto rule = NetworkSimulator::parseFault(spec);
         if (!rule)

@@ -36,15 +36,24 @@ private:
     int productsList();
     int customersSearch();
     int inventoryList();
+    int inventoryImportSims();
+    int simOpc();
     int assign();
     int jobsList();
     int jobsShow();
     int jobsRetry();
+    int servicesCancel();
     int userAdd();
     int userPasswd();
     int userList();
     int worker();
     int nesim();
+    // Amend Bundle Services (CtlBundleCommands.cpp).
+    int amendBundle();
+    int scheduledList();
+    int scheduledCancel();
+    int subscriptionsShow();
+    int subscriptionsSearch();
 
     QString takeOption(const QString& name);     // "--name VALUE"; the pair is removed from m_args
     QStringList takeAll(const QString& name);    // every "--name VALUE"

@@ -4,6 +4,7 @@
 #include "network/ElementEndpoint.h"
 #include "provisioning/WorkerPool.h"
 #include "workflows/Backend.h"
+#include "workflows/ScheduledActionRunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -110,6 +111,12 @@ int main(int argc, char* argv[])
         QCoreApplication::quit();
     });
     stopPoll.start(100);
+    // Scheduled subscription actions (e.g. Amend Bundle Services on a date) run here when they are due.
+    QTimer scheduledActions;
+    QObject::connect(&scheduledActions, &QTimer::timeout, [&backend] {
+        sb::ScheduledActionRunner(backend.database()).runDue();
+    });
+    scheduledActions.start(1000);
     QCoreApplication::exec();
     pool.stop();
     backend.stop();

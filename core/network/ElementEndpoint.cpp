@@ -1,5 +1,7 @@
 #include "ElementEndpoint.h"
 
+#include <QDir>
+
 namespace sb {
 
 static QUrl withPath(QUrl base, const QString& path)
@@ -23,8 +25,47 @@ NetworkEndpoints NetworkEndpoints::fromSettings(const QSettings& settings)
     endpoints.iptv.provisioningKey = value("iptv_api_key");
     for (ElementEndpoint* endpoint : {&endpoints.ocs, &endpoints.hss, &endpoints.iptv})
         endpoint->timeoutMs = timeoutMs > 0 ? timeoutMs : 10000;
+    endpoints.ocs.tls = TlsSettings::fromSettings(settings, QStringLiteral("network/ocs_"));
+    endpoints.hss.tls = TlsSettings::fromSettings(settings, QStringLiteral("network/hss_"));
+    endpoints.iptv.tls = TlsSettings::fromSettings(settings, QStringLiteral("network/iptv_"));
+    endpoints.mail = SmtpSettings::fromSettings(settings);
     endpoints.outboxDir = value("outbox_dir");
+    endpoints.radiusDbUrl = value("radius/db_url");
+    endpoints.sipDbUrl = value("sip/db_url");
+    endpoints.sipDomain = value("sip/domain");
+    endpoints.credentialsKeyFile = value("credentials_key_file");
+    endpoints.hssKind = value("hss_kind");
+    if (endpoints.usesOsmoHlr()) // osmo-hlr's CTRL port is 4259 unless its configuration says otherwise
+        endpoints.hlr.url = QUrl(QStringLiteral("tcp://") + (value("hss_ctrl").isEmpty() ? QStringLiteral("127.0.0.1:4259") : value("hss_ctrl")));
+    endpoints.hlr.timeoutMs = timeoutMs > 0 ? timeoutMs : 10000;
+    endpoints.simTransportKeyFile = settings.value(QStringLiteral("sim/transport_key_file")).toString();
+    endpoints.simOp = settings.value(QStringLiteral("sim/op")).toString();
     return endpoints;
+}
+
+static QString elementDatabase(const QString& configured, const QString& folder, const char* file)
+{
+    if (!configured.isEmpty() || folder.isEmpty())
+        return configured;
+    return QStringLiteral("sqlite://") + folder + QLatin1Char('/') + QLatin1String(file);
+}
+
+QString NetworkEndpoints::radiusDatabaseUrl() const
+{
+    return elementDatabase(radiusDbUrl, standinDir, "radius.db");
+}
+
+QString NetworkEndpoints::sipDatabaseUrl() const
+{
+    return elementDatabase(sipDbUrl, standinDir, "kamailio.db");
+}
+
+QString NetworkEndpoints::credentialsKeyPath() const
+{
+    if (!credentialsKeyFile.isEmpty() || standinDir.isEmpty())
+        return credentialsKeyFile;
+    // Next to the element databases' folder, not in it: the RADIUS and SIP servers read that folder.
+    return QDir::cleanPath(standinDir + QStringLiteral("/../credentials.key"));
 }
 
 NetworkEndpoints NetworkEndpoints::forSimulator(const QUrl& base)

@@ -8,6 +8,13 @@ namespace sb {
 ElementExchange::ElementExchange(ElementEndpoint endpoint)
     : m_endpoint(std::move(endpoint)), m_http(m_endpoint.timeoutMs > 0 ? m_endpoint.timeoutMs : 10000)
 {
+    if (m_endpoint.url.scheme() != QLatin1String("https"))
+        return;
+    const Result<QSslConfiguration> tls = m_endpoint.tls.clientConfiguration(m_endpoint.element);
+    if (tls)
+        m_http.setSslConfiguration(*tls);
+    else
+        m_tlsSetupError = tls.error();
 }
 
 QString ElementExchange::address() const
@@ -43,6 +50,11 @@ Result<ElementExchange::Reply> ElementExchange::send(const QByteArray& verb, con
         *log += line + QLatin1Char('\n');
     }
 
+    if (m_tlsSetupError) {
+        if (log)
+            *log += QStringLiteral("← not sent: %1\n").arg(m_tlsSetupError->detail);
+        return *m_tlsSetupError;
+    }
     const HttpJsonClient::Response response = m_http.send(verb, url, body, headers);
     if (!response.answered()) {
         if (log) {
@@ -85,6 +97,8 @@ Error ElementExchange::transportError(const HttpJsonClient::Response& response, 
                         args + QStringList{QString::number(m_http.timeoutMs() / 1000.0, 'g', 3)}),
             detail};
     case Failure::Tls:
+        if (const std::optional<Error> specific = tlsError(response, detail))
+            return *specific;
         return {UserMessage("NetworkError",
                             QT_TRANSLATE_NOOP("NetworkError", "The secure connection to the %1 at %2 failed. Check its "
                                                               "certificate, the CA bundle set for it in Settings, and "
@@ -106,6 +120,50 @@ Error ElementExchange::transportError(const HttpJsonClient::Response& response, 
                                                           "connection and the address in Settings."),
                         args + QStringList{response.errorText}),
             detail};
+}
+
+std::optional<Error> ElementExchange::tlsError(const HttpJsonClient::Response& response, const QString& detail) const
+{
+    const QStringList args{m_endpoint.element, address()};
+    const TlsProblem problem = classifyTlsFailure(response.sslErrors, response.errorText);
+    const QString why = detail + QStringLiteral(" [") + tlsProblemName(problem) + QLatin1Char(']');
+    switch (problem) {
+    case TlsProblem::UntrustedCertificate:
+        return Error{UserMessage("NetworkError",
+                                 QT_TRANSLATE_NOOP("NetworkError",
+                                                   "The %1 at %2 presented a certificate that is not signed by a "
+                                                   "trusted CA. Set the CA bundle in Settings or check the server's "
+                                                   "certificate."),
+                                 args),
+                     why};
+    case TlsProblem::HostNameMismatch:
+        return Error{UserMessage("NetworkError",
+                                 QT_TRANSLATE_NOOP("NetworkError",
+                                                   "The certificate of the %1 at %2 was issued for another host name. "
+                                                   "Use the name in its certificate in the address in Settings, or "
+                                                   "check the server's certificate."),
+                                 args),
+                     why};
+    case TlsProblem::CertificateExpired:
+        return Error{UserMessage("NetworkError",
+                                 QT_TRANSLATE_NOOP("NetworkError",
+                                                   "The certificate of the %1 at %2 has expired or is not valid yet. "
+                                                   "Renew the server's certificate or check this computer's clock."),
+                                 args),
+                     why};
+    case TlsProblem::ClientCertificateRejected:
+        return Error{UserMessage("NetworkError",
+                                 QT_TRANSLATE_NOOP("NetworkError",
+                                                   "The %1 at %2 requires a client certificate and did not accept "
+                                                   "ours. Set the client certificate and key for it in Settings, "
+                                                   "signed by a CA the %1 trusts."),
+                                 args),
+                     why};
+    case TlsProblem::None:
+    case TlsProblem::Other:
+        break;
+    }
+    return std::nullopt;
 }
 
 Error ElementExchange::httpError(const Reply& reply, const QString& what) const

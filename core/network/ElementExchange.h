@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace sb {
 
 // What the three element clients share: build URLs under the endpoint, send one request, write the
@@ -44,9 +46,11 @@ public:
 
 private:
     Error transportError(const HttpJsonClient::Response& response, const QString& what) const;
+    std::optional<Error> tlsError(const HttpJsonClient::Response& response, const QString& detail) const;
 
     ElementEndpoint m_endpoint;
     HttpJsonClient m_http;
+    std::optional<Error> m_tlsSetupError; // a CA bundle or client certificate that could not be read
 };
 
 } // namespace sb

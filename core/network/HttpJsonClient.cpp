@@ -23,6 +23,12 @@ HttpJsonClient::~HttpJsonClient() = default;
 HttpJsonClient::HttpJsonClient(HttpJsonClient&&) noexcept = default;
 HttpJsonClient& HttpJsonClient::operator=(HttpJsonClient&&) noexcept = default;
 
+void HttpJsonClient::setSslConfiguration(const QSslConfiguration& configuration)
+{
+    m_sslConfiguration = configuration;
+    m_hasSslConfiguration = true;
+}
+
 static HttpJsonClient::Response::Failure failureOf(QNetworkReply::NetworkError error)
 {
     using Failure = HttpJsonClient::Response::Failure;
@@ -65,6 +71,8 @@ HttpJsonClient::Response HttpJsonClient::send(const QByteArray& verb, const QUrl
     request.setRawHeader("Accept", "application/json");
     for (const auto& header : headers)
         request.setRawHeader(header.first, header.second);
+    if (m_hasSslConfiguration)
+        request.setSslConfiguration(m_sslConfiguration);
     const QByteArray payload = body ? body->toJson(QJsonDocument::Compact) : QByteArray();
 
     QElapsedTimer clock;
@@ -77,7 +85,10 @@ HttpJsonClient::Response HttpJsonClient::send(const QByteArray& verb, const QUrl
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
+    QList<QSslError> sslErrors;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(reply.get(), &QNetworkReply::sslErrors, &loop,
+                     [&sslErrors](const QList<QSslError>& errors) { sslErrors += errors; });
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
         timedOut = true;
         reply->abort();
@@ -97,6 +108,11 @@ HttpJsonClient::Response HttpJsonClient::send(const QByteArray& verb, const QUrl
     } else if (isTransportError(error) || (error != QNetworkReply::NoError && !status.isValid())) {
         response.failure = failureOf(error);
         response.errorText = reply->errorString();
+        response.sslErrors = sslErrors;
+        // A server that refuses our client certificate says so with a TLS alert after the handshake (TLS 1.3), which
+        // Qt reports as a read error carrying OpenSSL's text.
+        if (!sslErrors.isEmpty() || response.errorText.contains(QLatin1String("SSL routines")))
+            response.failure = Response::Failure::Tls;
     } else {
         response.httpStatus = status.toInt();
         response.body = reply->readAll();

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QList>
 #include <QPair>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QString>
 #include <QUrl>
 
@@ -27,6 +29,7 @@ public:
         int httpStatus = 0;
         QByteArray body;
         QString errorText; // Qt's technical description when failure != None
+        QList<QSslError> sslErrors; // why the server's certificate was refused, when failure == Tls
         qint64 elapsedMs = 0;
 
         bool answered() const { return failure == Failure::None; }
@@ -40,6 +43,8 @@ public:
 
     int timeoutMs() const { return m_timeoutMs; }
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    // Used for https URLs (CA bundle, client certificate, peer verification); Qt's default when never set.
+    void setSslConfiguration(const QSslConfiguration& configuration);
 
     Response send(const QByteArray& verb, const QUrl& url, const QJsonDocument* body, const Headers& headers = {});
 
@@ -52,6 +57,8 @@ private:
     };
 
     int m_timeoutMs;
+    QSslConfiguration m_sslConfiguration;
+    bool m_hasSslConfiguration = false;
     std::unique_ptr<QNetworkAccessManager, ManagerDeleter> m_manager;
 };
 

@@ -1,5 +1,7 @@
 #include "NetworkSimulator.h"
 
+#include "TlsTcpServer.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -195,7 +197,7 @@ std::optional<NetworkSimulator::FaultRule> NetworkSimulator::takeFault(const Sim
 
 // ---- state -----------------------------------------------------------------------------------------------------
 
-NetworkSimulator::NetworkSimulator(QObject* parent) : QObject(parent), m_server(new QTcpServer(this))
+NetworkSimulator::NetworkSimulator(QObject* parent) : QObject(parent), m_server(new TlsTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &NetworkSimulator::onNewConnection);
 }
@@ -227,7 +229,16 @@ quint16 NetworkSimulator::port() const
 
 QUrl NetworkSimulator::baseUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
+    const quint16 listening = port();
+    QMutexLocker lock(&m_mutex);
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_https ? QStringLiteral("https") : QStringLiteral("http")).arg(listening));
+}
+
+void NetworkSimulator::setServerTls(const QSslConfiguration& configuration)
+{
+    static_cast<TlsTcpServer*>(m_server)->setSslConfiguration(configuration);
+    QMutexLocker lock(&m_mutex);
+    m_https = true;
 }
 
 void NetworkSimulator::setLatencyMs(int latencyMs)

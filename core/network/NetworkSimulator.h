@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMutex>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <optional>
@@ -51,6 +52,8 @@ public:
     ~NetworkSimulator() override;
 
     bool listen(quint16 port = 0); // 127.0.0.1 only; 0 = any free port
+    // Serve HTTPS instead of HTTP (see TlsServerSettings::serverConfiguration). Call before listen().
+    void setServerTls(const QSslConfiguration& configuration);
     quint16 port() const;
     QUrl baseUrl() const;
 
@@ -105,6 +108,7 @@ private:
     QHash<QString, int> m_requestCounts;
     int m_latencyMs = 0;
     quint16 m_port = 0;
+    bool m_https = false;
 };
 
 } // namespace sb

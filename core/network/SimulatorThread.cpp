@@ -26,8 +26,14 @@ bool SimulatorThread::start(quint16 port)
 
     bool listening = false;
     NetworkSimulator* simulator = m_simulator;
+    const std::optional<QSslConfiguration> tls = m_serverTls;
     QMetaObject::invokeMethod(
-        simulator, [simulator, port, &listening] { listening = simulator->listen(port); },
+        simulator,
+        [simulator, port, &listening, &tls] {
+            if (tls)
+                simulator->setServerTls(*tls);
+            listening = simulator->listen(port);
+        },
         Qt::BlockingQueuedConnection);
     if (!listening) {
         stop();

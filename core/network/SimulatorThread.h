@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
+
+#include <optional>
 
 class QThread;
 
@@ -19,6 +22,8 @@ public:
     ~SimulatorThread() override; // stops cleanly
 
     bool start(quint16 port = 0); // blocks until the simulator listens (or failed to); 0 = any free port
+    // The next start() serves HTTPS with this configuration (TlsServerSettings::serverConfiguration).
+    void setServerTls(const QSslConfiguration& configuration) { m_serverTls = configuration; }
     void stop();
     bool isRunning() const { return m_simulator != nullptr; }
 
@@ -30,6 +35,7 @@ private:
     QThread* m_thread = nullptr;
     NetworkSimulator* m_simulator = nullptr;
     QUrl m_baseUrl;
+    std::optional<QSslConfiguration> m_serverTls;
 };
 
 } // namespace sb

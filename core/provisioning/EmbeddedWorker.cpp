@@ -1,6 +1,7 @@
 #include "EmbeddedWorker.h"
 
 #include "store/InventoryRepository.h"
+#include "workflows/ScheduledActionRunner.h"
 
 #include <QHostInfo>
 #include <QTimer>
@@ -32,6 +33,8 @@ public:
         try {
             if (++m_ticks % 150 == 1) // every 30 s: expired reservations go back to stock
                 InventoryRepository(m_db).sweepExpired(Database::nowMs());
+            if (m_ticks % 5 == 1) // every second: scheduled subscription actions that are due
+                ScheduledActionRunner(m_db).runDue();
             while (!m_stopping.load()) {
                 const auto jobId = m_runner.runNext();
                 if (!jobId)

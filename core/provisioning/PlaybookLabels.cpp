@@ -20,6 +20,7 @@ QStringList builtInPlaybookLabels()
         QT_TRANSLATE_NOOP("Playbook", "Activating set-top box on IPTV middleware"),
         QT_TRANSLATE_NOOP("Playbook", "Assigning SIP DID (%1)"),
         QT_TRANSLATE_NOOP("Playbook", "Creating SIP subscriber (%1)"),
+        QT_TRANSLATE_NOOP("Playbook", "Updating channel packages on set-top box (%1)"),
     };
     QStringList result;
     for (const char* label : labels)

@@ -1,8 +1,11 @@
 #include "ProvisioningActions.h"
 
+#include "ElementActions.h"
+#include "HlrActions.h"
 #include "network/CgratesClient.h"
 #include "network/IptvClient.h"
 #include "network/PyHssClient.h"
+#include "provisioning/WelcomeMail.h"
 #include "store/CustomerRepository.h"
 #include "store/InventoryRepository.h"
 #include "store/ServiceRepository.h"
@@ -68,6 +71,14 @@ Status activateService(ActionContext& ctx, const QJsonObject& params)
     return {};
 }
 
+Status cancelService(ActionContext& ctx, const QJsonObject& params)
+{
+    const qint64 serviceId = idParam(params, "service_id");
+    ServiceRepository(ctx.db).setStatus(serviceId, ServiceStatus::Cancelled, ctx.job.requestedBy);
+    ctx.log += QStringLiteral("service %1 is cancelled\n").arg(serviceId);
+    return {};
+}
+
 Status missingElement(const char* element)
 {
     return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "No address is set for the %1. Set it in Settings, then retry."),
@@ -114,15 +125,26 @@ Status removeOcsAccount(ActionContext& ctx, const QJsonObject& params)
 {
     if (!ctx.endpoints.hasOcs())
         return missingElement("OCS");
-    return CgratesClient(ctx.limited(ctx.endpoints.ocs))
-        .removeAccount(params.value(QStringLiteral("tenant")).toString(),
-                       params.value(QStringLiteral("account")).toString(), &ctx.log);
+    const QString account = params.value(QStringLiteral("account")).toString();
+    Status removed = CgratesClient(ctx.limited(ctx.endpoints.ocs))
+                         .removeAccount(params.value(QStringLiteral("tenant")).toString(), account, &ctx.log);
+    // An account that is not there is removed already: rescue and cancel jobs may run this more than once.
+    if (!removed && removed.error.detail.endsWith(QLatin1String("error \"NOT_FOUND\""))) {
+        ctx.log += QStringLiteral("account %1 is not on the OCS, nothing to remove\n").arg(account);
+        return {};
+    }
+    return removed;
 }
 
 Status createHssSubscriber(ActionContext& ctx, const QJsonObject& params)
 {
+    if (ctx.endpoints.usesOsmoHlr())
+        return HlrActions::createOsmoHlrSubscriber(ctx, params);
     if (!ctx.endpoints.hasHss())
         return missingElement("HSS");
+    const Result<SimKeys> keys = HlrActions::unsealSimKeys(ctx, params);
+    if (!keys)
+        return Status(keys.error());
     PyHssClient hss(ctx.limited(ctx.endpoints.hss));
     const QString imsi = params.value(QStringLiteral("imsi")).toString();
     QString probeLog;
@@ -139,8 +161,8 @@ Status createHssSubscriber(ActionContext& ctx, const QJsonObject& params)
     else
         auc = hss.putAuc({{QStringLiteral("imsi"), imsi},
                           {QStringLiteral("iccid"), params.value(QStringLiteral("iccid"))},
-                          {QStringLiteral("ki"), params.value(QStringLiteral("ki"))},
-                          {QStringLiteral("opc"), params.value(QStringLiteral("opc"))},
+                          {QStringLiteral("ki"), keys->kiHex()},
+                          {QStringLiteral("opc"), keys->opcHex()},
                           {QStringLiteral("amf"), params.value(QStringLiteral("amf"))}},
                          &ctx.log);
     if (!auc)
@@ -158,6 +180,8 @@ Status createHssSubscriber(ActionContext& ctx, const QJsonObject& params)
 
 Status deleteHssSubscriber(ActionContext& ctx, const QJsonObject& params)
 {
+    if (ctx.endpoints.usesOsmoHlr())
+        return HlrActions::deleteOsmoHlrSubscriber(ctx, params);
     if (!ctx.endpoints.hasHss())
         return missingElement("HSS");
     PyHssClient hss(ctx.limited(ctx.endpoints.hss));
@@ -193,57 +217,9 @@ Status deactivateIptv(ActionContext& ctx, const QJsonObject& params)
         .deactivateDevice(params.value(QStringLiteral("serial")).toString(), &ctx.log);
 }
 
-// Stand-ins for RADIUS and SIP until their real servers are wired: one JSON record per user in a folder.
-Status writeStandIn(ActionContext& ctx, const QString& kind, const QString& key, QJsonObject record)
-{
-    const QString directory = ctx.endpoints.standinDir + QLatin1Char('/') + kind;
-    if (ctx.endpoints.standinDir.isEmpty() || !QDir().mkpath(directory))
-        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Cannot write the %1 record. Check the stand-in folder in Settings."),
-                                {kind}));
-    QSaveFile file(directory + QLatin1Char('/') + key + QStringLiteral(".json"));
-    if (QFile::exists(file.fileName())) {
-        ctx.log += QStringLiteral("%1 %2 already exists, nothing to do\n").arg(kind, key);
-        return {};
-    }
-    record.insert(QStringLiteral("password"),
-                  QString::number(QRandomGenerator::system()->generate64(), 36));
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(record).toJson()) < 0 || !file.commit())
-        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Cannot write the %1 record. Check the stand-in folder in Settings."),
-                                {kind}),
-                    file.errorString());
-    record.insert(QStringLiteral("password"), QStringLiteral("***"));
-    ctx.log += QStringLiteral("%1 %2 created %3\n")
-                   .arg(kind, key, QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
-    return {};
-}
-
-Status removeStandIn(ActionContext& ctx, const QString& kind, const QString& key)
-{
-    QFile::remove(ctx.endpoints.standinDir + QLatin1Char('/') + kind + QLatin1Char('/') + key + QStringLiteral(".json"));
-    ctx.log += QStringLiteral("%1 %2 removed\n").arg(kind, key);
-    return {};
-}
-
 Status sendWelcomeMail(ActionContext& ctx, const QJsonObject& params)
 {
-    const QString to = params.value(QStringLiteral("to")).toString();
-    if (!to.contains(QLatin1Char('@')))
-        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "The customer has no valid email address (%1). Correct it on the customer record, then retry."),
-                                {to}));
-    if (ctx.endpoints.outboxDir.isEmpty() || !QDir().mkpath(ctx.endpoints.outboxDir))
-        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Cannot write to the mail outbox. Check the outbox folder in Settings.")));
-    const QString serviceId = params.value(QStringLiteral("service_id")).toVariant().toString();
-    QSaveFile file(ctx.endpoints.outboxDir + QStringLiteral("/welcome-service-%1.eml").arg(serviceId));
-    const QString message =
-        QStringLiteral("To: %1\r\nSubject: Welcome to %2\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                       "Content-Language: %3\r\n\r\nDear %4,\r\n\r\nyour service %2 is active.\r\n")
-            .arg(to, params.value(QStringLiteral("service_name")).toString(),
-                 params.value(QStringLiteral("language")).toString(), params.value(QStringLiteral("name")).toString());
-    if (!file.open(QIODevice::WriteOnly) || file.write(message.toUtf8()) < 0 || !file.commit())
-        return fail(UserMessage("ProvisioningAction", QT_TRANSLATE_NOOP("ProvisioningAction", "Cannot write to the mail outbox. Check the outbox folder in Settings.")),
-                    file.errorString());
-    ctx.log += QStringLiteral("welcome email to %1 written to %2\n").arg(to, file.fileName());
-    return {};
+    return WelcomeMail::send(ctx.endpoints, ctx.timeoutMs, params, &ctx.log);
 }
 
 const QMap<QString, ProvisioningAction>& registry()
@@ -258,25 +234,11 @@ const QMap<QString, ProvisioningAction>& registry()
         {QStringLiteral("hss.delete_subscriber"), deleteHssSubscriber},
         {QStringLiteral("iptv.activate"), activateIptv},
         {QStringLiteral("iptv.deactivate"), deactivateIptv},
-        {QStringLiteral("radius.create_user"),
-         [](ActionContext& ctx, const QJsonObject& p) {
-             return writeStandIn(ctx, QStringLiteral("radius"), p.value(QStringLiteral("username")).toString(),
-                                 {{QStringLiteral("rate_limit"), p.value(QStringLiteral("rate_limit"))},
-                                  {QStringLiteral("modem_mac"), p.value(QStringLiteral("modem_mac"))}});
-         }},
-        {QStringLiteral("radius.delete_user"),
-         [](ActionContext& ctx, const QJsonObject& p) {
-             return removeStandIn(ctx, QStringLiteral("radius"), p.value(QStringLiteral("username")).toString());
-         }},
-        {QStringLiteral("sip.create_subscriber"),
-         [](ActionContext& ctx, const QJsonObject& p) {
-             return writeStandIn(ctx, QStringLiteral("sip"), p.value(QStringLiteral("username")).toString(),
-                                 {{QStringLiteral("domain"), p.value(QStringLiteral("domain"))}});
-         }},
-        {QStringLiteral("sip.delete_subscriber"),
-         [](ActionContext& ctx, const QJsonObject& p) {
-             return removeStandIn(ctx, QStringLiteral("sip"), p.value(QStringLiteral("username")).toString());
-         }},
+        {QStringLiteral("radius.create_user"), ElementActions::createRadiusUser},
+        {QStringLiteral("radius.delete_user"), ElementActions::deleteRadiusUser},
+        {QStringLiteral("sip.create_subscriber"), ElementActions::createSipSubscriber},
+        {QStringLiteral("sip.delete_subscriber"), ElementActions::deleteSipSubscriber},
+        {QStringLiteral("service.cancel"), cancelService},
         {QStringLiteral("mail.welcome"), sendWelcomeMail},
     };
     return actions;

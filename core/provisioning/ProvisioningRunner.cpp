@@ -77,12 +77,11 @@ JobStatus ProvisioningRunner::runClaimed(qint64 jobId)
                                        {}});
         if (!jobs.renewLease(job.id, m_workerId, now + m_settings.leaseMs))
             return JobStatus::Queued; // the lease expired and another worker took the job over: it resumes there
-        jobs.markTaskRunning(task.id, now);
-        jobs.appendTaskLog(task.id, QStringLiteral("attempt %1 on %2: %3 %4")
+        jobs.markTaskRunning(task.id, now, QStringLiteral("attempt %1 on %2: %3 %4")
                                         .arg(job.attempt)
                                         .arg(m_workerId, task.action,
                                              QString::fromUtf8(QJsonDocument(task.params).toJson(QJsonDocument::Compact))
-                                                 .replace(QRegularExpression(QStringLiteral("\"(ki|opc|password)\":\"[^\"]*\"")),
+                                                 .replace(QRegularExpression(QStringLiteral("\"(ki|opc|ki_enc|opc_enc|password)\":\"[^\"]*\"")),
                                                           QStringLiteral("\"\\1\":\"***\""))));
         const auto action = ProvisioningActions::find(task.action);
         if (!action)
@@ -97,10 +96,11 @@ JobStatus ProvisioningRunner::runClaimed(qint64 jobId)
         } catch (const StoreException& e) {
             outcome = Status(e.error());
         }
-        jobs.appendTaskLog(task.id, context.log);
-        if (!outcome)
+        if (!outcome) {
+            jobs.appendTaskLog(task.id, context.log);
             return failJob(task, outcome.error);
-        jobs.markTaskDone(task.id, Database::nowMs());
+        }
+        jobs.markTaskDone(task.id, Database::nowMs(), context.log);
     }
     jobs.finishJob(job.id, JobStatus::Succeeded, {}, Database::nowMs());
     return JobStatus::Succeeded;

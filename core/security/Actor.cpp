@@ -60,11 +60,13 @@ bool Actor::roleAllows(Role role, Permission permission)
     switch (permission) {
     case Permission::AssignPlan:
     case Permission::RetryProvisioning:
+    case Permission::CancelService:
         return role == Role::Staff;
     case Permission::AmendBundle:
         return role == Role::BillingClerk;
     case Permission::ManageUsers:
     case Permission::SeedDemoData:
+    case Permission::ImportInventory:
         return false;
     }
     return false;
@@ -119,6 +121,20 @@ Status Actor::require(Permission permission) const
                                   "Roles", "Your role (%1) does not allow loading demo data. Ask an administrator."),
                               args),
                   detail});
+    case Permission::ImportInventory:
+        return Status(Error{
+            UserMessage("Roles",
+                        QT_TRANSLATE_NOOP("Roles",
+                                          "Your role (%1) does not allow importing inventory. Ask an administrator."),
+                        args),
+            detail});
+    case Permission::CancelService:
+        return Status(Error{
+            UserMessage("Roles",
+                        QT_TRANSLATE_NOOP("Roles",
+                                          "Your role (%1) does not allow cancelling services. Ask an administrator."),
+                        args),
+            detail});
     }
     return Status(Error{
         UserMessage("Roles",

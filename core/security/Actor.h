@@ -16,6 +16,8 @@ enum class Permission {
     AmendBundle,       // billing clerk, administrator
     ManageUsers,       // administrator: add accounts, set anybody's password
     SeedDemoData,      // administrator
+    ImportInventory,   // administrator: SIM batch files
+    CancelService,     // staff, administrator
 };
 
 QString toCode(Role role); // "staff", "billing_clerk", "administrator"

@@ -50,8 +50,16 @@ Database::~Database()
 {
     // Connections of other threads cannot be closed from here; removing them closes them.
     QMutexLocker lock(&m_mutex);
+    for (const StatementCache& cache : std::as_const(m_statements))
+        qDeleteAll(cache);
+    m_statements.clear();
     for (const QString& name : std::as_const(m_connectionNames))
         QSqlDatabase::removeDatabase(name);
+}
+
+QString Database::threadConnectionName() const
+{
+    return m_prefix + QLatin1Char('-') + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
 }
 
 qint64 Database::nowMs()
@@ -61,12 +69,12 @@ qint64 Database::nowMs()
 
 QSqlDatabase Database::connection()
 {
-    const QString name = m_prefix + QLatin1Char('-') +
-                         QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    const QString name = threadConnectionName();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        dropStatements(name); // prepared on a connection that is gone
     }
     QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
                                                    : QSqlDatabase::addDatabase(m_url.qtDriver(), name);
@@ -111,8 +119,8 @@ Status Database::open()
 
 void Database::closeThreadConnection()
 {
-    const QString name = m_prefix + QLatin1Char('-') +
-                         QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    const QString name = threadConnectionName();
+    dropStatements(name);
     {
         QMutexLocker lock(&m_mutex);
         m_connectionNames.removeAll(name);
@@ -126,15 +134,84 @@ void Database::closeThreadConnection()
     }
 }
 
-Sql::Sql(Database& db, const QString& text) : m_text(db.dialect().expand(text)), m_query(db.connection())
+Database::CachedStatement* Database::takeStatement(const QString& text)
 {
-    if (!m_query.prepare(m_text))
+    const QString name = threadConnectionName();
+    const QSqlDatabase db = connection();
+    {
+        QMutexLocker lock(&m_mutex);
+        StatementCache& cache = m_statements[name];
+        if (CachedStatement* cached = cache.value(text)) {
+            if (cached->inUse)
+                return nullptr;
+            cached->inUse = true;
+            // Values bound by the previous run must not leak into this one.
+            for (const QString& placeholder : std::as_const(cached->boundNames))
+                cached->query.bindValue(placeholder, QVariant());
+            return cached;
+        }
+        if (cache.size() >= statementCacheLimit) {
+            for (auto it = cache.begin(); it != cache.end();) {
+                if ((*it)->inUse) {
+                    ++it;
+                } else {
+                    delete *it;
+                    it = cache.erase(it);
+                }
+            }
+        }
+    }
+    auto* prepared = new CachedStatement{QSqlQuery(db), {}, true, false};
+    if (!prepared->query.prepare(text)) {
+        delete prepared;
+        return nullptr; // the caller prepares its own and reports the error
+    }
+    QMutexLocker lock(&m_mutex);
+    m_statements[name].insert(text, prepared);
+    return prepared;
+}
+
+void Database::dropStatements(const QString& connectionName)
+{
+    QMutexLocker lock(&m_mutex);
+    const StatementCache cache = m_statements.take(connectionName);
+    for (CachedStatement* statement : cache) {
+        if (statement->inUse)
+            statement->orphaned = true;
+        else
+            delete statement;
+    }
+}
+
+Sql::Sql(Database& db, const QString& text) : m_text(db.dialect().expand(text))
+{
+    m_cached = db.takeStatement(m_text);
+    if (m_cached) {
+        m_query = &m_cached->query;
+        return;
+    }
+    m_ownQuery.emplace(db.connection());
+    m_query = &*m_ownQuery;
+    if (!m_query->prepare(m_text))
         throw StoreException(storeError(QT_TRANSLATE_NOOP("Store", "prepare a query"),
-                                        m_query.lastError().text() + QStringLiteral(" in: ") + m_text));
+                                        m_query->lastError().text() + QStringLiteral(" in: ") + m_text));
+}
+
+Sql::~Sql()
+{
+    if (!m_cached)
+        return;
+    m_cached->query.finish(); // releases the result set (and SQLite's read lock) until the next run
+    if (m_cached->orphaned)
+        delete m_cached;
+    else
+        m_cached->inUse = false;
 }
 
 void Sql::run(Database& db, const QString& text)
 {
+    // A schema change may change what a prepared statement returns: prepare them again afterwards.
+    db.dropStatements(db.threadConnectionName());
     const QString expanded = db.dialect().expand(text);
     QSqlQuery query(db.connection());
     if (!query.exec(expanded))
@@ -144,23 +221,25 @@ void Sql::run(Database& db, const QString& text)
 
 Sql& Sql::bind(const QString& placeholder, const QVariant& value)
 {
-    m_query.bindValue(placeholder, value);
+    if (m_cached && !m_cached->boundNames.contains(placeholder))
+        m_cached->boundNames << placeholder;
+    m_query->bindValue(placeholder, value);
     return *this;
 }
 
 Sql& Sql::exec()
 {
-    if (!m_query.exec())
+    if (!m_query->exec())
         throw StoreException(storeError(QT_TRANSLATE_NOOP("Store", "run a query"),
-                                        m_query.lastError().text() + QStringLiteral(" in: ") + m_text));
+                                        m_query->lastError().text() + QStringLiteral(" in: ") + m_text));
     return *this;
 }
 
 qint64 Sql::returnedId()
 {
-    if (!m_query.next())
+    if (!m_query->next())
         throw StoreException(storeError(QT_TRANSLATE_NOOP("Store", "save a record"), QStringLiteral("no id returned by: ") + m_text));
-    return m_query.value(0).toLongLong();
+    return m_query->value(0).toLongLong();
 }
 
 static void execRaw(Database& db, const QString& statement)

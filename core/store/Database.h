@@ -3,12 +3,14 @@
 #include "DatabaseUrl.h"
 #include "domain/UserMessage.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
 
+#include <optional>
 #include <stdexcept>
 
 namespace sb {
@@ -55,11 +57,31 @@ public:
     static qint64 nowMs();
 
 private:
+    friend class Sql;
+    // Prepared statements of one connection, reused: the PostgreSQL driver otherwise sends PREPARE, EXECUTE
+    // and DEALLOCATE for every statement, three round trips where one will do.
+    struct CachedStatement
+    {
+        QSqlQuery query;
+        QStringList boundNames; // every placeholder bound so far: reset to NULL before the next run
+        bool inUse = false;
+        bool orphaned = false; // dropped from the cache while in use: the Sql that holds it deletes it
+    };
+    using StatementCache = QHash<QString, CachedStatement*>;
+    static constexpr int statementCacheLimit = 200;
+
+    QString threadConnectionName() const;
+    // The calling thread's prepared statement for text, marked in use; nullptr when it is in use already (a
+    // nested run of the same statement) or cannot be prepared.
+    CachedStatement* takeStatement(const QString& text);
+    void dropStatements(const QString& connectionName);
+
     DatabaseUrl m_url;
     SqlDialect m_dialect;
     QString m_prefix;
     QMutex m_mutex;
     QStringList m_connectionNames;
+    QHash<QString, StatementCache> m_statements; // by connection name; each used only by its own thread
 };
 
 // A prepared statement that throws StoreException on failure.
@@ -71,16 +93,22 @@ public:
     static void run(Database& db, const QString& text);
     Sql& bind(const QString& placeholder, const QVariant& value);
     Sql& exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int index) const { return m_query.value(index); }
-    QVariant value(const QString& name) const { return m_query.value(name); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    QVariant value(const QString& name) const { return m_query->value(name); }
+    int rowsAffected() const { return m_query->numRowsAffected(); }
     qint64 returnedId(); // the id of INSERT ... RETURNING id
-    QSqlQuery& query() { return m_query; }
+    QSqlQuery& query() { return *m_query; }
+
+    ~Sql();
+    Sql(const Sql&) = delete;
+    Sql& operator=(const Sql&) = delete;
 
 private:
     QString m_text;
-    QSqlQuery m_query;
+    Database::CachedStatement* m_cached = nullptr;
+    std::optional<QSqlQuery> m_ownQuery; // when the cached statement is busy
+    QSqlQuery* m_query = nullptr;
 };
 
 // RAII write transaction. Rolls back unless commit() was called.

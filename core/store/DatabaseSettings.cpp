@@ -1,5 +1,6 @@
 #include "DatabaseSettings.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QUrl>
 #include <QUrlQuery>
@@ -58,6 +59,10 @@ void DatabaseSettings::save(QSettings& settings) const
         settings.setValue(key("password"), password);
     else
         settings.remove(key("password"));
+    settings.sync();
+    // A remembered password is readable by its owner only, as libpq demands of ~/.pgpass.
+    if (rememberPassword && QFile::exists(settings.fileName()))
+        QFile::setPermissions(settings.fileName(), QFile::ReadOwner | QFile::WriteOwner);
     settings.setValue(key("sslMode"), sslMode);
     settings.setValue(key("caFile"), caFile);
 }

@@ -1,10 +1,13 @@
 #include "DemoSeeder.h"
 
+#include "BundleDemoSeeder.h"
 #include "CatalogRepository.h"
 #include "CustomerRepository.h"
 #include "CustomerSearchIndex.h"
 #include "InventoryRepository.h"
 #include "domain/AssignRules.h"
+#include "security/Milenage.h"
+#include "security/SimKeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -103,6 +106,13 @@ Status DemoSeeder::seed(const DemoSize& size, const std::function<void(qint64, q
         }
         if (bulk)
             CustomerSearchIndex::rebuild(m_db);
+        // Flexible bundles on subscriptions (Amend Bundle Services). Small test operators (under 100 customers)
+        // leave them out, so that their service counts stay those of the assign-plan flow.
+        if (size.customers >= 100) {
+            Transaction tx(m_db);
+            BundleDemoSeeder(m_db).seed();
+            tx.commit();
+        }
     });
 }
 
@@ -199,13 +209,19 @@ void DemoSeeder::seedInventory(const DemoSize& size)
         return InventoryStatus::Returned;
     };
     const qint64 simTemplate = inventory.insertTemplate(QStringLiteral("SIM Card"), QStringLiteral("ICCID"));
+    const TransportKey demoTransportKey = TransportKey::demo();
+    const QByteArray demoOp = QByteArray::fromHex("63bfa50ee6523365ff14c1f45f88737d"); // the demo operator's OP
     for (int i = 1; i <= size.simCards; ++i) {
         InventoryItem item;
         item.reference = QStringLiteral("SIM-%1").arg(i + 122, 5, 10, QLatin1Char('0'));
         item.identifier = QStringLiteral("89440000000000%1").arg(i, 5, 10, QLatin1Char('0'));
-        item.attributes = {{QStringLiteral("imsi"), QStringLiteral("2341500000%1").arg(i, 5, 10, QLatin1Char('0'))},
-                           {QStringLiteral("ki"), hex(random, 16)},
-                           {QStringLiteral("opc"), hex(random, 16)}};
+        item.attributes = {{QStringLiteral("imsi"), QStringLiteral("2341500000%1").arg(i, 5, 10, QLatin1Char('0'))}};
+        // Keys as a SIM batch import leaves them: sealed under the (published) demo transport key.
+        SimKeys keys;
+        keys.ki = QByteArray::fromHex(hex(random, 16).toLatin1());
+        hex(random, 16); // formerly the OPc: drawn still, so that the rest of the demo data stays the same
+        keys.opc = Milenage::opc(keys.ki, demoOp);
+        keys.seal(demoTransportKey).addTo(&item.attributes);
         item.status = statusFor();
         inventory.insertItem(simTemplate, item);
     }

@@ -183,4 +183,18 @@ qint64 InventoryRepository::insertItem(qint64 templateId, const InventoryItem& i
     return q.returnedId();
 }
 
+QStringList InventoryRepository::existingIdentifiers(const QString& templateName, const QStringList& identifiers)
+{
+    QStringList found;
+    Sql q(m_db, QStringLiteral("SELECT i.identifier FROM inventory_items i JOIN inventory_templates t"
+                               " ON t.id = i.template_id WHERE t.name = :template AND i.identifier = :identifier"));
+    for (const QString& identifier : identifiers) {
+        q.bind(QStringLiteral(":template"), templateName).bind(QStringLiteral(":identifier"), identifier).exec();
+        if (q.next())
+            found << identifier;
+        q.query().finish();
+    }
+    return found;
+}
+
 } // namespace sb

@@ -32,6 +32,8 @@ public:
 
     qint64 insertTemplate(const QString& name, const QString& identifierLabel);
     qint64 insertItem(qint64 templateId, const InventoryItem& item);
+    // Which of these identifiers (ICCID, MSISDN, …) the template already has.
+    QStringList existingIdentifiers(const QString& templateName, const QStringList& identifiers);
 
 private:
     QList<InventoryItem> select(const QString& where, const QVariantMap& binds);

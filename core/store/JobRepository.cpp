@@ -236,22 +236,33 @@ bool JobRepository::renewLease(qint64 jobId, const QString& owner, qint64 untilM
     return q.rowsAffected() == 1;
 }
 
-void JobRepository::markTaskRunning(qint64 taskId, qint64 nowMs)
+static QString asLogLines(const QString& text)
+{
+    if (text.isEmpty())
+        return QStringLiteral(""); // not a null string: that would bind NULL and make the whole log NULL
+    if (text.endsWith(QLatin1Char('\n')))
+        return text;
+    return text + QLatin1Char('\n');
+}
+
+void JobRepository::markTaskRunning(qint64 taskId, qint64 nowMs, const QString& logText)
 {
     Sql(m_db, announced(QStringLiteral("UPDATE provisioning_tasks SET status = 'running', started_ms = :t,"
-                                       " finished_ms = NULL, error = NULL WHERE id = :id"),
+                                       " finished_ms = NULL, error = NULL, log = log || :l WHERE id = :id"),
                         QStringLiteral("job_id")))
         .bind(QStringLiteral(":t"), nowMs)
+        .bind(QStringLiteral(":l"), asLogLines(logText))
         .bind(QStringLiteral(":id"), taskId)
         .exec();
 }
 
-void JobRepository::markTaskDone(qint64 taskId, qint64 nowMs)
+void JobRepository::markTaskDone(qint64 taskId, qint64 nowMs, const QString& logText)
 {
-    Sql(m_db, announced(QStringLiteral("UPDATE provisioning_tasks SET status = 'done', finished_ms = :t"
-                                       " WHERE id = :id"),
+    Sql(m_db, announced(QStringLiteral("UPDATE provisioning_tasks SET status = 'done', finished_ms = :t,"
+                                       " log = log || :l WHERE id = :id"),
                         QStringLiteral("job_id")))
         .bind(QStringLiteral(":t"), nowMs)
+        .bind(QStringLiteral(":l"), asLogLines(logText))
         .bind(QStringLiteral(":id"), taskId)
         .exec();
 }
@@ -271,11 +282,8 @@ void JobRepository::appendTaskLog(qint64 taskId, const QString& text)
 {
     if (text.isEmpty())
         return;
-    QString line = text;
-    if (!line.endsWith(QLatin1Char('\n')))
-        line += QLatin1Char('\n');
     Sql(m_db, QStringLiteral("UPDATE provisioning_tasks SET log = log || :l WHERE id = :id"))
-        .bind(QStringLiteral(":l"), line)
+        .bind(QStringLiteral(":l"), asLogLines(text))
         .bind(QStringLiteral(":id"), taskId)
         .exec();
 }

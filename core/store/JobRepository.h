@@ -40,8 +40,9 @@ public:
     bool claimJob(qint64 jobId, const QString& owner, qint64 leaseMs, qint64 jobTimeoutMs, qint64 nowMs);
     bool renewLease(qint64 jobId, const QString& owner, qint64 untilMs);
 
-    void markTaskRunning(qint64 taskId, qint64 nowMs);
-    void markTaskDone(qint64 taskId, qint64 nowMs);
+    // Both append logText to the task's log in the same statement (one round trip per transition).
+    void markTaskRunning(qint64 taskId, qint64 nowMs, const QString& logText = {});
+    void markTaskDone(qint64 taskId, qint64 nowMs, const QString& logText = {});
     void markTaskFailed(qint64 taskId, qint64 nowMs, const UserMessage& error);
     void appendTaskLog(qint64 taskId, const QString& text);
     void finishJob(qint64 jobId, JobStatus status, const UserMessage& error, qint64 nowMs);

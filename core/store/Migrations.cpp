@@ -1,5 +1,6 @@
 #include "Migrations.h"
 
+#include "BundleSchema.h"
 #include "CustomerSearchIndex.h"
 
 #include <QSqlError>
@@ -85,6 +86,8 @@ QList<Migration> allMigrations()
          {},
          CustomerSearchIndex::sqliteMigration(),
          CustomerSearchIndex::postgresMigration()},
+        {3, "amend bundle services: dated states, composition rules, wallets, distributors, scheduled actions",
+         BundleSchema::migration()},
     };
 }
 

@@ -4,6 +4,7 @@
 #include "store/DatabaseSettings.h"
 #include "store/DatabaseUrl.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,6 +79,8 @@ void DatabaseSettingsTest::passwordIsKeptOnlyWhenRemembered()
         QSettings settings(file, QSettings::IniFormat);
         s.save(settings);
     }
+    // Other users of the machine cannot read a remembered password.
+    QCOMPARE(QFile::permissions(file) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
     QSettings settings(file, QSettings::IniFormat);
     const DatabaseSettings loaded = DatabaseSettings::load(settings);
     QCOMPARE(loaded.password, QStringLiteral("secret"));

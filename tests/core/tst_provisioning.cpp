@@ -5,6 +5,7 @@
 #include "provisioning/Playbook.h"
 #include "provisioning/PlaybookLabels.h"
 #include "provisioning/ProvisioningRunner.h"
+#include "security/SimKeys.h"
 #include "store/CatalogRepository.h"
 #include "store/InventoryRepository.h"
 #include "store/JobRepository.h"
@@ -101,7 +102,12 @@ private slots:
         QVERIFY(!sim()->hssSubscriber(imsi).isEmpty());
         QVERIFY(QFile::exists(m_endpoints.outboxDir + QStringLiteral("/welcome-service-%1.eml").arg(assigned.serviceId)));
         // secrets are masked in the task logs
-        const QString ki = done.variables[QStringLiteral("inventory")][QStringLiteral("sim_card")][QStringLiteral("ki")].toString();
+        // the SIM's Ki is stored sealed only, and its clear value (unsealed here with the demo key) is in no log
+        const QJsonObject sealedSim = done.variables[QStringLiteral("inventory")][QStringLiteral("sim_card")].toObject();
+        QVERIFY(!sealedSim.contains(QStringLiteral("ki")) && !sealedSim.contains(QStringLiteral("opc")));
+        const Result<SimKeys> keys = SimKeys::unseal(SealedSimKeys::fromJson(sealedSim), {}, {});
+        QVERIFY(keys.ok());
+        const QString ki = keys->kiHex();
         for (const ProvisioningTask& t : done.tasks)
             QVERIFY2(!t.log.contains(ki), qPrintable(t.log));
     }
