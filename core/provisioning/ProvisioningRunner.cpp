@@ -75,14 +75,15 @@ JobStatus ProvisioningRunner::runClaimed(qint64 jobId)
                                                    QT_TRANSLATE_NOOP("Provisioning", "Provisioning timed out after %1 seconds. Check the provisioning logs for the step that hung and that the OCS and network systems are online, then retry."),
                                                    {QString::number(m_settings.jobTimeoutMs / 1000)}),
                                        {}});
-        if (!jobs.renewLease(job.id, m_workerId, now + m_settings.leaseMs))
+        const QString maskedParams =
+            QString::fromUtf8(QJsonDocument(task.params).toJson(QJsonDocument::Compact))
+                .replace(QRegularExpression(QStringLiteral("\"(ki|opc|ki_enc|opc_enc|password)\":\"[^\"]*\"")),
+                         QStringLiteral("\"\\1\":\"***\""));
+        if (!jobs.startTask(job.id, m_workerId, now + m_settings.leaseMs, task.id, now,
+                            QStringLiteral("attempt %1 on %2: %3 %4")
+                                .arg(job.attempt)
+                                .arg(m_workerId, task.action, maskedParams)))
             return JobStatus::Queued; // the lease expired and another worker took the job over: it resumes there
-        jobs.markTaskRunning(task.id, now, QStringLiteral("attempt %1 on %2: %3 %4")
-                                        .arg(job.attempt)
-                                        .arg(m_workerId, task.action,
-                                             QString::fromUtf8(QJsonDocument(task.params).toJson(QJsonDocument::Compact))
-                                                 .replace(QRegularExpression(QStringLiteral("\"(ki|opc|ki_enc|opc_enc|password)\":\"[^\"]*\"")),
-                                                          QStringLiteral("\"\\1\":\"***\""))));
         const auto action = ProvisioningActions::find(task.action);
         if (!action)
             return failJob(task, Error{UserMessage("Provisioning",

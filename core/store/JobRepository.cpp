@@ -256,6 +256,32 @@ void JobRepository::markTaskRunning(qint64 taskId, qint64 nowMs, const QString& 
         .exec();
 }
 
+bool JobRepository::startTask(qint64 jobId, const QString& owner, qint64 leaseUntilMs, qint64 taskId, qint64 nowMs,
+                              const QString& logText)
+{
+    if (m_db.dialect().sqlite) {
+        if (!renewLease(jobId, owner, leaseUntilMs))
+            return false;
+        markTaskRunning(taskId, nowMs, logText);
+        return true;
+    }
+    Sql q(m_db, QStringLiteral("WITH lease AS (UPDATE provisioning_jobs SET lease_expires_ms = :u WHERE id = :job"
+                               " AND lease_owner = :o AND status = 'running' RETURNING id),"
+                               " changed AS (UPDATE provisioning_tasks SET status = 'running', started_ms = :t,"
+                               " finished_ms = NULL, error = NULL, log = log || :l"
+                               " WHERE id = :id AND EXISTS (SELECT 1 FROM lease) RETURNING job_id)"
+                               " SELECT pg_notify('%1', CAST(job_id AS TEXT)) FROM changed")
+                    .arg(QLatin1String(notifyChannel)));
+    q.bind(QStringLiteral(":u"), leaseUntilMs)
+        .bind(QStringLiteral(":job"), jobId)
+        .bind(QStringLiteral(":o"), owner)
+        .bind(QStringLiteral(":t"), nowMs)
+        .bind(QStringLiteral(":l"), asLogLines(logText))
+        .bind(QStringLiteral(":id"), taskId)
+        .exec();
+    return q.next();
+}
+
 void JobRepository::markTaskDone(qint64 taskId, qint64 nowMs, const QString& logText)
 {
     Sql(m_db, announced(QStringLiteral("UPDATE provisioning_tasks SET status = 'done', finished_ms = :t,"

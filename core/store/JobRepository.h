@@ -40,6 +40,10 @@ public:
     bool claimJob(qint64 jobId, const QString& owner, qint64 leaseMs, qint64 jobTimeoutMs, qint64 nowMs);
     bool renewLease(qint64 jobId, const QString& owner, qint64 untilMs);
 
+    // Renews the owner's lease and marks the task running (with logText), in one round trip on PostgreSQL.
+    // False when the job is no longer this owner's: another worker took it over after the lease expired.
+    bool startTask(qint64 jobId, const QString& owner, qint64 leaseUntilMs, qint64 taskId, qint64 nowMs,
+                   const QString& logText);
     // Both append logText to the task's log in the same statement (one round trip per transition).
     void markTaskRunning(qint64 taskId, qint64 nowMs, const QString& logText = {});
     void markTaskDone(qint64 taskId, qint64 nowMs, const QString& logText = {});
