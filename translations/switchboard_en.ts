@@ -624,6 +624,51 @@ Commands:
         <translation>Service %1 is being cancelled: provisioning job %2 removes it from the network elements.
 </translation>
     </message>
+    <message>
+        <source>  services verify ID   (exit code 3: the network differs from the database; 4: an element did not answer)
+</source>
+        <translation>  services verify ID   (exit code 3: the network differs from the database; 4: an element did not answer)
+</translation>
+    </message>
+    <message>
+        <source>Settings: --config FILE reads the network elements, mail, SIM keys and (without --db) the database
+from that INI file, as the Settings dialog writes it; without it, from the user&apos;s settings.
+</source>
+        <translation>Settings: --config FILE reads the network elements, mail, SIM keys and (without --db) the database
+from that INI file, as the Settings dialog writes it; without it, from the user&apos;s settings.
+</translation>
+    </message>
+    <message>
+        <source>services verify needs a service ID (a whole number).</source>
+        <translation>services verify needs a service ID (a whole number).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Service %1 (%2): %n check(s),</source>
+        <translation>
+            <numerusform>Service %1 (%2): %n check,</numerusform>
+            <numerusform>Service %1 (%2): %n checks,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mismatch(es),</source>
+        <translation>
+            <numerusform>%n mismatch,</numerusform>
+            <numerusform>%n mismatches,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) unreachable</source>
+        <translation>
+            <numerusform>%n element unreachable</numerusform>
+            <numerusform>%n elements unreachable</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 — expected %4, found %5
+</source>
+        <translation>%1 %2: %3 — expected %4, found %5
+</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseProbe</name>
@@ -692,6 +737,292 @@ Commands:
     <message>
         <source>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</source>
         <translation>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementProbe</name>
+    <message>
+        <source>Connected: the %1 at %2 answered.</source>
+        <translation>Connected: the %1 at %2 answered.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</source>
+        <translation>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</translation>
+    </message>
+    <message>
+        <source>provisioning key</source>
+        <translation>provisioning key</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>The %1 database file %2 does not exist. Check the path in Settings.</source>
+        <translation>The %1 database file %2 does not exist. Check the path in Settings.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the %1 database at %2. Check that the database server is running and that the address in Settings is right.</source>
+        <translation>Unable to connect to the %1 database at %2. Check that the database server is running and that the address in Settings is right.</translation>
+    </message>
+    <message>
+        <source>The %1 database at %2 did not accept the user %3 with this password. Check the user name and the password.</source>
+        <translation>The %1 database at %2 did not accept the user %3 with this password. Check the user name and the password.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be opened: %3</source>
+        <translation>The %1 database %2 could not be opened: %3</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 opened, but it has no table %3. Check that the URL names the database the %1 reads and that its SQL schema is loaded.</source>
+        <translation>The %1 database %2 opened, but it has no table %3. Check that the URL names the database the %1 reads and that its SQL schema is loaded.</translation>
+    </message>
+    <message>
+        <source>Connected: the %1 database %2 has the table %3.</source>
+        <translation>Connected: the %1 database %2 has the table %3.</translation>
+    </message>
+    <message>
+        <source>Connected: the mail server at %1 answered over %2.</source>
+        <translation>Connected: the mail server at %1 answered over %2.</translation>
+    </message>
+    <message>
+        <source>No address is set: the built-in simulator serves the %1. Nothing to test.</source>
+        <translation>No address is set: the built-in simulator serves the %1. Nothing to test.</translation>
+    </message>
+    <message>
+        <source>No database is set: the embedded %1 database in the data folder is used. Nothing to test.</source>
+        <translation>No database is set: the embedded %1 database in the data folder is used. Nothing to test.</translation>
+    </message>
+    <message>
+        <source>No SMTP server is set: mail goes to the outbox folder. Nothing to test.</source>
+        <translation>No SMTP server is set: mail goes to the outbox folder. Nothing to test.</translation>
+    </message>
+    <message>
+        <source>Nothing to test.</source>
+        <translation>Nothing to test.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementSettings</name>
+    <message>
+        <source>CA bundle:</source>
+        <translation>CA bundle:</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s trusted CAs only</source>
+        <translation>Empty: the system&apos;s trusted CAs only</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client certificate:</translation>
+    </message>
+    <message>
+        <source>Empty: no client certificate</source>
+        <translation>Empty: no client certificate</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client key:</translation>
+    </message>
+    <message>
+        <source>Empty: the key is in the certificate file</source>
+        <translation>Empty: the key is in the certificate file</translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation>Verification:</translation>
+    </message>
+    <message>
+        <source>JSON-RPC URL:</source>
+        <translation>JSON-RPC URL:</translation>
+    </message>
+    <message>
+        <source>Empty: the built-in simulator</source>
+        <translation>Empty: the built-in simulator</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Timeout:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>PyHSS REST URL:</source>
+        <translation>PyHSS REST URL:</translation>
+    </message>
+    <message>
+        <source>Provisioning key:</source>
+        <translation>Provisioning key:</translation>
+    </message>
+    <message>
+        <source>Empty: none</source>
+        <translation>Empty: none</translation>
+    </message>
+    <message>
+        <source>osmo-hlr CTRL (host:port):</source>
+        <translation>osmo-hlr CTRL (host:port):</translation>
+    </message>
+    <message>
+        <source>Empty: 127.0.0.1:4259</source>
+        <translation>Empty: 127.0.0.1:4259</translation>
+    </message>
+    <message>
+        <source>REST URL:</source>
+        <translation>REST URL:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API key:</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>Database URL:</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded RADIUS database in the data folder</source>
+        <translation>Empty: the embedded RADIUS database in the data folder</translation>
+    </message>
+    <message>
+        <source>Database password:</source>
+        <translation>Database password:</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded Kamailio database in the data folder</source>
+        <translation>Empty: the embedded Kamailio database in the data folder</translation>
+    </message>
+    <message>
+        <source>SIP domain:</source>
+        <translation>SIP domain:</translation>
+    </message>
+    <message>
+        <source>Empty: the domain set in the product</source>
+        <translation>Empty: the domain set in the product</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>SMTP server:</translation>
+    </message>
+    <message>
+        <source>Empty: mail goes to the outbox folder</source>
+        <translation>Empty: mail goes to the outbox folder</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>587</source>
+        <translation>587</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Sender address:</translation>
+    </message>
+    <message>
+        <source>e.g. noreply@example.com</source>
+        <translation>e.g. noreply@example.com</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Empty: no sign-in</source>
+        <translation>Empty: no sign-in</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>STARTTLS:</source>
+        <translation>STARTTLS:</translation>
+    </message>
+    <message>
+        <source>Transport key file:</source>
+        <translation>Transport key file:</translation>
+    </message>
+    <message>
+        <source>Empty: give it when importing SIM batches</source>
+        <translation>Empty: give it when importing SIM batches</translation>
+    </message>
+    <message>
+        <source>Operator key (OP):</source>
+        <translation>Operator key (OP):</translation>
+    </message>
+    <message>
+        <source>Empty: SIM cards bring their OPc</source>
+        <translation>Empty: SIM cards bring their OPc</translation>
+    </message>
+    <message>
+        <source>OCS (CGRateS)</source>
+        <translation>OCS (CGRateS)</translation>
+    </message>
+    <message>
+        <source>HSS / HLR</source>
+        <translation>HSS / HLR</translation>
+    </message>
+    <message>
+        <source>IPTV middleware</source>
+        <translation>IPTV middleware</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>SIP registrar</source>
+        <translation>SIP registrar</translation>
+    </message>
+    <message>
+        <source>Mail (SMTP)</source>
+        <translation>Mail (SMTP)</translation>
+    </message>
+    <message>
+        <source>SIM keys</source>
+        <translation>SIM keys</translation>
+    </message>
+    <message>
+        <source>Enter a full address that starts with http:// or https://, for example https://ocs.example.net:2080/jsonrpc.</source>
+        <translation>Enter a full address that starts with http:// or https://, for example https://ocs.example.net:2080/jsonrpc.</translation>
+    </message>
+    <message>
+        <source>Enter host:port, for example 127.0.0.1:4259, with a port from 1 to 65535.</source>
+        <translation>Enter host:port, for example 127.0.0.1:4259, with a port from 1 to 65535.</translation>
+    </message>
+    <message>
+        <source>Enter a host name or IP address only, without http:// or a port.</source>
+        <translation>Enter a host name or IP address only, without http:// or a port.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535.</source>
+        <translation>Enter a port from 1 to 65535.</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as noreply@example.com.</source>
+        <translation>Enter an email address such as noreply@example.com.</translation>
+    </message>
+    <message>
+        <source>Enter 32 hexadecimal digits (16 bytes).</source>
+        <translation>Enter 32 hexadecimal digits (16 bytes).</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist. Check the path.</source>
+        <translation>The file %1 does not exist. Check the path.</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot read the file %1. Check that it is a file and its permissions.</source>
+        <translation>Switchboard cannot read the file %1. Check that it is a file and its permissions.</translation>
+    </message>
+    <message>
+        <source>Enter a timeout from 1 to 600 seconds.</source>
+        <translation>Enter a timeout from 1 to 600 seconds.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed kinds.</source>
+        <translation>Choose one of the listed kinds.</translation>
     </message>
 </context>
 <context>
@@ -1282,10 +1613,204 @@ Commands:
     </message>
 </context>
 <context>
+    <name>ServiceVerifier</name>
+    <message>
+        <source>present</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Then verify the service again.</source>
+        <translation>Then verify the service again.</translation>
+    </message>
+    <message>
+        <source>The %1 still has %2 although the service is cancelled.</source>
+        <translation>The %1 still has %2 although the service is cancelled.</translation>
+    </message>
+    <message>
+        <source>The %1 has no record of %2 for this service.</source>
+        <translation>The %1 has no record of %2 for this service.</translation>
+    </message>
+    <message>
+        <source>Service status</source>
+        <translation>Service status</translation>
+    </message>
+    <message>
+        <source>Switchboard shows the service as &quot;%1&quot; instead of &quot;%2&quot;.</source>
+        <translation>Switchboard shows the service as &quot;%1&quot; instead of &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>enabled</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>The OCS account %1 is disabled.</source>
+        <translation>The OCS account %1 is disabled.</translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation>Balance %1</translation>
+    </message>
+    <message>
+        <source>The OCS account %1 has no %2 balance.</source>
+        <translation>The OCS account %1 has no %2 balance.</translation>
+    </message>
+    <message>
+        <source>Subscriber IMSI %1</source>
+        <translation>Subscriber IMSI %1</translation>
+    </message>
+    <message>
+        <source>Subscriber enabled</source>
+        <translation>Subscriber enabled</translation>
+    </message>
+    <message>
+        <source>The %1 subscriber %2 is disabled.</source>
+        <translation>The %1 subscriber %2 is disabled.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>User %1</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Rate limit</translation>
+    </message>
+    <message>
+        <source>The RADIUS user %1 has a rate limit that differs from the product&apos;s.</source>
+        <translation>The RADIUS user %1 has a rate limit that differs from the product&apos;s.</translation>
+    </message>
+    <message>
+        <source>Calling-Station-Id (modem)</source>
+        <translation>Calling-Station-Id (modem)</translation>
+    </message>
+    <message>
+        <source>The RADIUS user %1 is bound to another modem than the one assigned to the service.</source>
+        <translation>The RADIUS user %1 is bound to another modem than the one assigned to the service.</translation>
+    </message>
+    <message>
+        <source>Subscriber %1</source>
+        <translation>Subscriber %1</translation>
+    </message>
+    <message>
+        <source>Set-top box %1</source>
+        <translation>Set-top box %1</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>Device status</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 is not active on the IPTV middleware (status %2).</source>
+        <translation>Set-top box %1 is not active on the IPTV middleware (status %2).</translation>
+    </message>
+    <message>
+        <source>Device account</source>
+        <translation>Device account</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 is active on another account on the IPTV middleware.</source>
+        <translation>Set-top box %1 is active on another account on the IPTV middleware.</translation>
+    </message>
+    <message>
+        <source>Channel packages</source>
+        <translation>Channel packages</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 has other channel packages on the IPTV middleware than the plan.</source>
+        <translation>Set-top box %1 has other channel packages on the IPTV middleware than the plan.</translation>
+    </message>
+    <message>
+        <source>Retry the cancel job on the Provisioning page, or remove it from the %1 by hand.</source>
+        <translation>Retry the cancel job on the Provisioning page, or remove it from the %1 by hand.</translation>
+    </message>
+    <message>
+        <source>Re-run provisioning with Retry on the Provisioning page.</source>
+        <translation>Re-run provisioning with Retry on the Provisioning page.</translation>
+    </message>
+    <message>
+        <source>Cancel the service and assign the plan again, or correct it on the %1 by hand.</source>
+        <translation>Cancel the service and assign the plan again, or correct it on the %1 by hand.</translation>
+    </message>
+    <message>
+        <source>MSISDN</source>
+        <translation>MSISDN</translation>
+    </message>
+    <message>
+        <source>The %1 subscriber %2 has another MSISDN than the number assigned to the service.</source>
+        <translation>The %1 subscriber %2 has another MSISDN than the number assigned to the service.</translation>
+    </message>
+    <message>
+        <source>Authentication keys (Ki, OPc)</source>
+        <translation>Authentication keys (Ki, OPc)</translation>
+    </message>
+    <message>
+        <source>The %1 has no authentication keys for IMSI %2.</source>
+        <translation>The %1 has no authentication keys for IMSI %2.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <source>match the service</source>
+        <translation>match the service</translation>
+    </message>
+    <message>
+        <source>do not match</source>
+        <translation>do not match</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 on the %2 are not the ones of this service.</source>
+        <translation>The credentials of %1 on the %2 are not the ones of this service.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be read. Check that it is reachable and that the address in Settings is right.</source>
+        <translation>The %1 database %2 could not be read. Check that it is reachable and that the address in Settings is right.</translation>
+    </message>
+    <message>
+        <source>Service %1 does not exist. Check the service ID.</source>
+        <translation>Service %1 does not exist. Check the service ID.</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>Service %1 does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>The settings file %1 does not exist or cannot be read. Check the path given with --config.</source>
+        <translation>The settings file %1 does not exist or cannot be read. Check the path given with --config.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is not an INI file that Switchboard can read. Check its contents.</source>
+        <translation>The settings file %1 is not an INI file that Switchboard can read. Check its contents.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +2114,26 @@ Commands:
         <source>Your customer care team</source>
         <translation>Your customer care team</translation>
     </message>
+    <message>
+        <source>Your sign-in details:</source>
+        <translation>Your sign-in details:</translation>
+    </message>
+    <message>
+        <source>User name: %1</source>
+        <translation>User name: %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Password: %1</translation>
+    </message>
+    <message>
+        <source>SIP domain: %1</source>
+        <translation>SIP domain: %1</translation>
+    </message>
+    <message>
+        <source>Keep this password safe. We will never ask you for it by email or phone.</source>
+        <translation>Keep this password safe. We will never ask you for it by email or phone.</translation>
+    </message>
 </context>
 <context>
     <name>Worker</name>
@@ -1630,6 +2175,10 @@ Commands:
             <numerusform>Provisioning worker %1 stopped after finishing %n jobs.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The settings file (INI, as the GUI&apos;s Settings dialog writes it) with the network elements and, without --db, the database (default: the user&apos;s settings).</source>
+        <translation>The settings file (INI, as the GUI&apos;s Settings dialog writes it) with the network elements and, without --db, the database (default: the user&apos;s settings).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1648,6 +2197,200 @@ Commands:
     <message>
         <source>Save screenshots of the assign-plan flow to DIR, then exit.</source>
         <translation>Save screenshots of the assign-plan flow to DIR, then exit.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AmendBundleDialog</name>
+    <message>
+        <source>Amend Bundle Services</source>
+        <translation>Amend Bundle Services</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Product Type</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Product Family</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Monthly Cost</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>&amp;Modify…</source>
+        <translation>&amp;Modify…</translation>
+    </message>
+    <message>
+        <source>&amp;View Product Bundle Components</source>
+        <translation>&amp;View Product Bundle Components</translation>
+    </message>
+    <message>
+        <source>Preview &amp; Action Panel</source>
+        <translation>Preview &amp; Action Panel</translation>
+    </message>
+    <message>
+        <source>Subscription Services to be Amended</source>
+        <translation>Subscription Services to be Amended</translation>
+    </message>
+    <message>
+        <source>Removed Components:</source>
+        <translation>Removed Components:</translation>
+    </message>
+    <message>
+        <source>Added Components:</source>
+        <translation>Added Components:</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>The components to be removed from the bundle</source>
+        <translation>The components to be removed from the bundle</translation>
+    </message>
+    <message>
+        <source>The components to be added to the bundle</source>
+        <translation>The components to be added to the bundle</translation>
+    </message>
+    <message>
+        <source>Subscription Action Details</source>
+        <translation>Subscription Action Details</translation>
+    </message>
+    <message>
+        <source>&amp;Action Type:</source>
+        <translation>&amp;Action Type:</translation>
+    </message>
+    <message>
+        <source>S&amp;ub Action Type:</source>
+        <translation>S&amp;ub Action Type:</translation>
+    </message>
+    <message>
+        <source>Choose an action type</source>
+        <translation>Choose an action type</translation>
+    </message>
+    <message>
+        <source>Choose a sub action type</source>
+        <translation>Choose a sub action type</translation>
+    </message>
+    <message>
+        <source>Performed &amp;By User:</source>
+        <translation>Performed &amp;By User:</translation>
+    </message>
+    <message>
+        <source>Empty: the signed-in user (%1)</source>
+        <translation>Empty: the signed-in user (%1)</translation>
+    </message>
+    <message>
+        <source>Performed &amp;Date:</source>
+        <translation>Performed &amp;Date:</translation>
+    </message>
+    <message>
+        <source>Scheduling Information</source>
+        <translation>Scheduling Information</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Now</translation>
+    </message>
+    <message>
+        <source>On a specific da&amp;te</source>
+        <translation>On a specific da&amp;te</translation>
+    </message>
+    <message>
+        <source>After a number of da&amp;ys</source>
+        <translation>After a number of da&amp;ys</translation>
+    </message>
+    <message>
+        <source>e.g. 7</source>
+        <translation>e.g. 7</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>The amendment was not submitted:</source>
+        <translation>The amendment was not submitted:</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <source>Loading the bundle…</source>
+        <translation>Loading the bundle…</translation>
+    </message>
+    <message>
+        <source>Subscription %1 of %2 · %3 · %4</source>
+        <translation>Subscription %1 of %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Wallet balance: %1</source>
+        <translation>Wallet balance: %1</translation>
+    </message>
+    <message>
+        <source>To be removed</source>
+        <translation>To be removed</translation>
+    </message>
+    <message>
+        <source>To be added</source>
+        <translation>To be added</translation>
+    </message>
+    <message>
+        <source>Nothing is debited from the prepaid wallet.</source>
+        <translation>Nothing is debited from the prepaid wallet.</translation>
+    </message>
+    <message>
+        <source>Debited from the prepaid wallet on submit: %1</source>
+        <translation>Debited from the prepaid wallet on submit: %1</translation>
+    </message>
+    <message>
+        <source>Working out the charge…</source>
+        <translation>Working out the charge…</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>The amendment of %1 is scheduled for %2 (scheduled action %3). It is validated again when it runs.</source>
+        <translation>The amendment of %1 is scheduled for %2 (scheduled action %3). It is validated again when it runs.</translation>
+    </message>
+    <message>
+        <source>%1 was amended.</source>
+        <translation>%1 was amended.</translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>Added: %1.</translation>
+    </message>
+    <message>
+        <source>Removed: %1.</source>
+        <translation>Removed: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provisioning job(s) queued for the network.</source>
+        <translation>
+            <numerusform>%n provisioning job queued for the network.</numerusform>
+            <numerusform>%n provisioning jobs queued for the network.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was debited from the prepaid wallet.</source>
+        <translation>%1 was debited from the prepaid wallet.</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2489,41 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     </message>
 </context>
 <context>
+    <name>sb::BundleCompositionDialog</name>
+    <message>
+        <source>Product Composition</source>
+        <translation>Product Composition</translation>
+    </message>
+    <message>
+        <source>What the product %1 allows as components. This is only informative.</source>
+        <translation>What the product %1 allows as components. This is only informative.</translation>
+    </message>
+    <message>
+        <source>Allowed By</source>
+        <translation>Allowed By</translation>
+    </message>
+    <message>
+        <source>Allowed Component</source>
+        <translation>Allowed Component</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+</context>
+<context>
     <name>sb::CatalogPage</name>
     <message>
         <source>Product Catalog</source>
@@ -1802,6 +2580,37 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     <message>
         <source>Assigning a plan to %1. Only products for %2 customers are shown.</source>
         <translation>Assigning a plan to %1. Only products for %2 customers are shown.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ComponentListDialog</name>
+    <message>
+        <source>Added Components</source>
+        <translation>Added Components</translation>
+    </message>
+    <message>
+        <source>Removed Components</source>
+        <translation>Removed Components</translation>
+    </message>
+    <message>
+        <source>No components.</source>
+        <translation>No components.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Product Type</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Product Family</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Monthly Cost</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2732,81 @@ No: the service expires at the end of the contract period; renewal is manual.</t
             <numerusform>Services (%n)</numerusform>
             <numerusform>Services (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ElementSettingsPage</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate (recommended)</source>
+        <translation>Verify the server&apos;s certificate (recommended)</translation>
+    </message>
+    <message>
+        <source>Verification is off: Switchboard accepts any certificate, so an impostor could receive the data sent to this element.</source>
+        <translation>Verification is off: Switchboard accepts any certificate, so an impostor could receive the data sent to this element.</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS (the mail is never sent unencrypted)</source>
+        <translation>Require STARTTLS (the mail is never sent unencrypted)</translation>
+    </message>
+    <message>
+        <source>PyHSS (REST API)</source>
+        <translation>PyHSS (REST API)</translation>
+    </message>
+    <message>
+        <source>osmo-hlr (CTRL interface)</source>
+        <translation>osmo-hlr (CTRL interface)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Default (%1 s)</source>
+        <translation>Default (%1 s)</translation>
+    </message>
+    <message>
+        <source>Empty addresses use the built-in simulator or the embedded defaults. Switchboard uses these settings from its next start; switchboard-worker and switchboard-ctl read the same file (--config FILE).</source>
+        <translation>Empty addresses use the built-in simulator or the embedded defaults. Switchboard uses these settings from its next start; switchboard-worker and switchboard-ctl read the same file (--config FILE).</translation>
+    </message>
+    <message>
+        <source>(stored — type to replace)</source>
+        <translation>(stored — type to replace)</translation>
+    </message>
+    <message>
+        <source>Turn off certificate verification?</source>
+        <translation>Turn off certificate verification?</translation>
+    </message>
+    <message>
+        <source>Without verification Switchboard accepts any certificate from the %1, so an impostor could receive customer data and keys. Turn it off only for a test server.
+
+Turn verification off?</source>
+        <translation>Without verification Switchboard accepts any certificate from the %1, so an impostor could receive customer data and keys. Turn it off only for a test server.
+
+Turn verification off?</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM files (*.pem *.crt *.cer *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then test again.</source>
+        <translation>Correct the fields marked in red, then test again.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +3154,10 @@ No: the service expires at the end of the contract period; renewal is manual.</t
         <source>The demo data is in place.</source>
         <translation>The demo data is in place.</translation>
     </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Subscriptions</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProductCard</name>
@@ -2454,6 +3342,117 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     </message>
 </context>
 <context>
+    <name>sb::SelectComponentsDialog</name>
+    <message>
+        <source>Select Components</source>
+        <translation>Select Components</translation>
+    </message>
+    <message>
+        <source>Components of %1. Only the products the bundle allows are listed.</source>
+        <translation>Components of %1. Only the products the bundle allows are listed.</translation>
+    </message>
+    <message>
+        <source>&amp;View Product Bundle Components</source>
+        <translation>&amp;View Product Bundle Components</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Product:</translation>
+    </message>
+    <message>
+        <source>Part of the product name</source>
+        <translation>Part of the product name</translation>
+    </message>
+    <message>
+        <source>Product &amp;Type:</source>
+        <translation>Product &amp;Type:</translation>
+    </message>
+    <message>
+        <source>Product &amp;Family:</source>
+        <translation>Product &amp;Family:</translation>
+    </message>
+    <message>
+        <source>All product types</source>
+        <translation>All product types</translation>
+    </message>
+    <message>
+        <source>All product families</source>
+        <translation>All product families</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Product Type</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Product Family</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Monthly Cost</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>No allowed product matches the filters.</source>
+        <translation>No allowed product matches the filters.</translation>
+    </message>
+    <message>
+        <source>S&amp;elect</source>
+        <translation>S&amp;elect</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Keep</translation>
+    </message>
+    <message>
+        <source>Keep a current component that is marked for removal.</source>
+        <translation>Keep a current component that is marked for removal.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>To be removed</source>
+        <translation>To be removed</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>To be added</source>
+        <translation>To be added</translation>
+    </message>
+    <message>
+        <source>This product is already a component of the bundle.</source>
+        <translation>This product is already a component of the bundle.</translation>
+    </message>
+    <message>
+        <source>This product is already selected.</source>
+        <translation>This product is already selected.</translation>
+    </message>
+</context>
+<context>
     <name>sb::SelectCustomerStep</name>
     <message>
         <source>&amp;Search Customers:</source>
@@ -2520,6 +3519,14 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     <message>
         <source>Double-click a service to open it on its customer&apos;s page.</source>
         <translation>Double-click a service to open it on its customer&apos;s page.</translation>
+    </message>
+    <message>
+        <source>Verify Service</source>
+        <translation>Verify Service</translation>
+    </message>
+    <message>
+        <source>Read the selected service back from the network elements and compare.</source>
+        <translation>Read the selected service back from the network elements and compare.</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +3643,14 @@ No: the service expires at the end of the contract period; renewal is manual.</t
         <source>CA certificate file (PEM)</source>
         <translation>CA certificate file (PEM)</translation>
     </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <source>&amp;Network elements</source>
+        <translation>&amp;Network elements</translation>
+    </message>
 </context>
 <context>
     <name>sb::StartupWindow</name>
@@ -2650,6 +3665,388 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     <message>
         <source>Preparing the local database on this computer.</source>
         <translation>Preparing the local database on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionDetailsPanel</name>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>Life cycle state:</source>
+        <translation>Life cycle state:</translation>
+    </message>
+    <message>
+        <source>Payment type:</source>
+        <translation>Payment type:</translation>
+    </message>
+    <message>
+        <source>Wallet balance:</source>
+        <translation>Wallet balance:</translation>
+    </message>
+    <message>
+        <source>Subscription Services</source>
+        <translation>Subscription Services</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Product Type</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Product Family</translation>
+    </message>
+    <message>
+        <source>Life Cycle State</source>
+        <translation>Life Cycle State</translation>
+    </message>
+    <message>
+        <source>Select a service to see its life cycle history. Removed components are greyed.</source>
+        <translation>Select a service to see its life cycle history. Removed components are greyed.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Changed By</source>
+        <translation>Changed By</translation>
+    </message>
+    <message>
+        <source>Distributor</source>
+        <translation>Distributor</translation>
+    </message>
+    <message>
+        <source>Serial Number</source>
+        <translation>Serial Number</translation>
+    </message>
+    <message>
+        <source>Distributed Services</source>
+        <translation>Distributed Services</translation>
+    </message>
+    <message>
+        <source>Installed Items</source>
+        <translation>Installed Items</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Behavior Code</source>
+        <translation>Behavior Code</translation>
+    </message>
+    <message>
+        <source>Action Type</source>
+        <translation>Action Type</translation>
+    </message>
+    <message>
+        <source>Due Time</source>
+        <translation>Due Time</translation>
+    </message>
+    <message>
+        <source>Performed By</source>
+        <translation>Performed By</translation>
+    </message>
+    <message>
+        <source>Life Cycle History</source>
+        <translation>Life Cycle History</translation>
+    </message>
+    <message>
+        <source>Provisioning Distributors</source>
+        <translation>Provisioning Distributors</translation>
+    </message>
+    <message>
+        <source>Cancel Scheduled Action</source>
+        <translation>Cancel Scheduled Action</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Subscription %1</source>
+        <translation>Subscription %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 since %2</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>No wallet</source>
+        <translation>No wallet</translation>
+    </message>
+    <message>
+        <source>%1: %2 – %3</source>
+        <translation>%1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>Flexible Bundle: %1</source>
+        <translation>Flexible Bundle: %1</translation>
+    </message>
+    <message>
+        <source>Life cycle history of the service %1</source>
+        <translation>Life cycle history of the service %1</translation>
+    </message>
+    <message>
+        <source>Life cycle history of the subscription %1 (select a service to see its own)</source>
+        <translation>Life cycle history of the subscription %1 (select a service to see its own)</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>Open-ended</translation>
+    </message>
+    <message>
+        <source>Set-top box</source>
+        <translation>Set-top box</translation>
+    </message>
+    <message>
+        <source>Smartcard</source>
+        <translation>Smartcard</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Removed %1</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Finished %1</translation>
+    </message>
+    <message>
+        <source>Behavior code %1, business classification code %2</source>
+        <translation>Behavior code %1, business classification code %2</translation>
+    </message>
+    <message>
+        <source>Performed by %1 on %2, requested by %3</source>
+        <translation>Performed by %1 on %2, requested by %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduled Actions (%n pending)</source>
+        <translation>
+            <numerusform>Scheduled Actions (%n pending)</numerusform>
+            <numerusform>Scheduled Actions (%n pending)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a scheduled action that has not run yet.</source>
+        <translation>Select a scheduled action that has not run yet.</translation>
+    </message>
+    <message>
+        <source>Cancel this action before it runs.</source>
+        <translation>Cancel this action before it runs.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionTableModel</name>
+    <message>
+        <source>Subscription</source>
+        <translation>Subscription</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Life Cycle State</source>
+        <translation>Life Cycle State</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionsPage</name>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Subscriptions</translation>
+    </message>
+    <message>
+        <source>Search by subscription number or customer name</source>
+        <translation>Search by subscription number or customer name</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the first subscription found.</source>
+        <translation>Press Enter to open the first subscription found.</translation>
+    </message>
+    <message>
+        <source>Search for a subscription, then pick it from the list to see its services, provisioning distributors and scheduled actions.</source>
+        <translation>Search for a subscription, then pick it from the list to see its services, provisioning distributors and scheduled actions.</translation>
+    </message>
+    <message>
+        <source>Action Panel</source>
+        <translation>Action Panel</translation>
+    </message>
+    <message>
+        <source>Subscription Service Related Actions</source>
+        <translation>Subscription Service Related Actions</translation>
+    </message>
+    <message>
+        <source>&amp;Amend Bundle Services</source>
+        <translation>&amp;Amend Bundle Services</translation>
+    </message>
+    <message>
+        <source>Change the components of a Flexible Bundle service, now or on a schedule.</source>
+        <translation>Change the components of a Flexible Bundle service, now or on a schedule.</translation>
+    </message>
+    <message>
+        <source>No subscription matches “%1”. Check the subscription number (for example SUB-100001) or search by the customer&apos;s name.</source>
+        <translation>No subscription matches “%1”. Check the subscription number (for example SUB-100001) or search by the customer&apos;s name.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recent subscriptions (%n)</source>
+        <translation>
+            <numerusform>Recent subscriptions (%n)</numerusform>
+            <numerusform>Recent subscriptions (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) found</source>
+        <translation>
+            <numerusform>%n subscription found</numerusform>
+            <numerusform>%n subscriptions found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a subscription first.</source>
+        <translation>Open a subscription first.</translation>
+    </message>
+    <message>
+        <source>Only subscriptions in Draft, Effective or Not Effective state can be amended; this one is %1.</source>
+        <translation>Only subscriptions in Draft, Effective or Not Effective state can be amended; this one is %1.</translation>
+    </message>
+    <message>
+        <source>This subscription has no Flexible Bundle service.</source>
+        <translation>This subscription has no Flexible Bundle service.</translation>
+    </message>
+    <message>
+        <source>Select the Flexible Bundle service to amend.</source>
+        <translation>Select the Flexible Bundle service to amend.</translation>
+    </message>
+    <message>
+        <source>Amends %1.</source>
+        <translation>Amends %1.</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1, due %2</translation>
+    </message>
+    <message>
+        <source>Cancel Scheduled Action</source>
+        <translation>Cancel Scheduled Action</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled action %1 (%2)? It will not run, and nothing it would have changed is changed.</source>
+        <translation>Cancel the scheduled action %1 (%2)? It will not run, and nothing it would have changed is changed.</translation>
+    </message>
+    <message>
+        <source>Cancel Action</source>
+        <translation>Cancel Action</translation>
+    </message>
+    <message>
+        <source>Keep Action</source>
+        <translation>Keep Action</translation>
+    </message>
+</context>
+<context>
+    <name>sb::VerifyServiceDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <source>Verify Service — Service %1</source>
+        <translation>Verify Service — Service %1</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Verify Again</source>
+        <translation>Verify Again</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Reading service %1 back from the network elements…</source>
+        <translation>Reading service %1 back from the network elements…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: all %n check(s) passed. The network elements match Switchboard.</source>
+        <translation>
+            <numerusform>%1: all %n check passed. The network elements match Switchboard.</numerusform>
+            <numerusform>%1: all %n checks passed. The network elements match Switchboard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n mismatch(es)</source>
+        <translation>
+            <numerusform>%1: %n mismatch</numerusform>
+            <numerusform>%1: %n mismatches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) unreachable.</source>
+        <translation>
+            <numerusform>%n element unreachable.</numerusform>
+            <numerusform>%n elements unreachable.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See the highlighted rows for what to do.</source>
+        <translation>See the highlighted rows for what to do.</translation>
     </message>
 </context>
 </TS>

@@ -624,6 +624,51 @@ Comandos:
         <translation>El servicio %1 se está cancelando: el trabajo de aprovisionamiento %2 lo elimina de los elementos de red.
 </translation>
     </message>
+    <message>
+        <source>  services verify ID   (exit code 3: the network differs from the database; 4: an element did not answer)
+</source>
+        <translation>  services verify ID   (código de salida 3: la red difiere de la base de datos; 4: un elemento no respondió)
+</translation>
+    </message>
+    <message>
+        <source>Settings: --config FILE reads the network elements, mail, SIM keys and (without --db) the database
+from that INI file, as the Settings dialog writes it; without it, from the user&apos;s settings.
+</source>
+        <translation>Configuración: --config FILE lee los elementos de red, el correo, las claves de SIM y (sin --db) la base de datos
+de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; sin ella, de la configuración del usuario.
+</translation>
+    </message>
+    <message>
+        <source>services verify needs a service ID (a whole number).</source>
+        <translation>services verify necesita un ID de servicio (un número entero).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Service %1 (%2): %n check(s),</source>
+        <translation>
+            <numerusform>Servicio %1 (%2): %n comprobación,</numerusform>
+            <numerusform>Servicio %1 (%2): %n comprobaciones,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mismatch(es),</source>
+        <translation>
+            <numerusform>%n discrepancia,</numerusform>
+            <numerusform>%n discrepancias,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) unreachable</source>
+        <translation>
+            <numerusform>%n elemento inaccesible</numerusform>
+            <numerusform>%n elementos inaccesibles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 — expected %4, found %5
+</source>
+        <translation>%1 %2: %3 — esperado %4, encontrado %5
+</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseProbe</name>
@@ -692,6 +737,292 @@ Comandos:
     <message>
         <source>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</source>
         <translation>No se puede leer ni crear el archivo de clave de credenciales %1. Verifica el archivo y su carpeta, o configura otro archivo en Configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementProbe</name>
+    <message>
+        <source>Connected: the %1 at %2 answered.</source>
+        <translation>Conectado: %1 en %2 respondió.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</source>
+        <translation>%1 en %2 rechazó la %3 (HTTP %4). Verifica la clave configurada para él en Configuración.</translation>
+    </message>
+    <message>
+        <source>provisioning key</source>
+        <translation>clave de aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>clave de API</translation>
+    </message>
+    <message>
+        <source>The %1 database file %2 does not exist. Check the path in Settings.</source>
+        <translation>El archivo de base de datos de %1 %2 no existe. Verifica la ruta en Configuración.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the %1 database at %2. Check that the database server is running and that the address in Settings is right.</source>
+        <translation>No se pudo conectar a la base de datos de %1 en %2. Verifica que el servidor de base de datos esté en ejecución y que la dirección en Configuración sea correcta.</translation>
+    </message>
+    <message>
+        <source>The %1 database at %2 did not accept the user %3 with this password. Check the user name and the password.</source>
+        <translation>La base de datos de %1 en %2 no aceptó al usuario %3 con esta contraseña. Verifica el nombre de usuario y la contraseña.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be opened: %3</source>
+        <translation>No se pudo abrir la base de datos de %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 opened, but it has no table %3. Check that the URL names the database the %1 reads and that its SQL schema is loaded.</source>
+        <translation>La base de datos de %1 %2 se abrió, pero no tiene la tabla %3. Verifica que la URL indique la base de datos que lee %1 y que su esquema SQL esté cargado.</translation>
+    </message>
+    <message>
+        <source>Connected: the %1 database %2 has the table %3.</source>
+        <translation>Conectado: la base de datos de %1 %2 tiene la tabla %3.</translation>
+    </message>
+    <message>
+        <source>Connected: the mail server at %1 answered over %2.</source>
+        <translation>Conectado: el servidor de correo en %1 respondió mediante %2.</translation>
+    </message>
+    <message>
+        <source>No address is set: the built-in simulator serves the %1. Nothing to test.</source>
+        <translation>No hay ninguna dirección configurada: el simulador integrado atiende a %1. No hay nada que probar.</translation>
+    </message>
+    <message>
+        <source>No database is set: the embedded %1 database in the data folder is used. Nothing to test.</source>
+        <translation>No hay ninguna base de datos configurada: se usa la base de datos integrada de %1 en la carpeta de datos. No hay nada que probar.</translation>
+    </message>
+    <message>
+        <source>No SMTP server is set: mail goes to the outbox folder. Nothing to test.</source>
+        <translation>No hay ningún servidor SMTP configurado: el correo va a la carpeta de salida. No hay nada que probar.</translation>
+    </message>
+    <message>
+        <source>Nothing to test.</source>
+        <translation>No hay nada que probar.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementSettings</name>
+    <message>
+        <source>CA bundle:</source>
+        <translation>Paquete de CA:</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s trusted CAs only</source>
+        <translation>Vacío: solo las CA de confianza del sistema</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Certificado de cliente:</translation>
+    </message>
+    <message>
+        <source>Empty: no client certificate</source>
+        <translation>Vacío: sin certificado de cliente</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Clave de cliente:</translation>
+    </message>
+    <message>
+        <source>Empty: the key is in the certificate file</source>
+        <translation>Vacío: la clave está en el archivo del certificado</translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation>Verificación:</translation>
+    </message>
+    <message>
+        <source>JSON-RPC URL:</source>
+        <translation>URL de JSON-RPC:</translation>
+    </message>
+    <message>
+        <source>Empty: the built-in simulator</source>
+        <translation>Vacío: el simulador integrado</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Tiempo de espera:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>PyHSS REST URL:</source>
+        <translation>URL REST de PyHSS:</translation>
+    </message>
+    <message>
+        <source>Provisioning key:</source>
+        <translation>Clave de aprovisionamiento:</translation>
+    </message>
+    <message>
+        <source>Empty: none</source>
+        <translation>Vacío: ninguna</translation>
+    </message>
+    <message>
+        <source>osmo-hlr CTRL (host:port):</source>
+        <translation>CTRL de osmo-hlr (host:puerto):</translation>
+    </message>
+    <message>
+        <source>Empty: 127.0.0.1:4259</source>
+        <translation>Vacío: 127.0.0.1:4259</translation>
+    </message>
+    <message>
+        <source>REST URL:</source>
+        <translation>URL REST:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Clave de API:</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>URL de la base de datos:</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded RADIUS database in the data folder</source>
+        <translation>Vacío: la base de datos RADIUS integrada en la carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Database password:</source>
+        <translation>Contraseña de la base de datos:</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded Kamailio database in the data folder</source>
+        <translation>Vacío: la base de datos Kamailio integrada en la carpeta de datos</translation>
+    </message>
+    <message>
+        <source>SIP domain:</source>
+        <translation>Dominio SIP:</translation>
+    </message>
+    <message>
+        <source>Empty: the domain set in the product</source>
+        <translation>Vacío: el dominio configurado en el producto</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>Servidor SMTP:</translation>
+    </message>
+    <message>
+        <source>Empty: mail goes to the outbox folder</source>
+        <translation>Vacío: el correo va a la carpeta de salida</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
+    </message>
+    <message>
+        <source>587</source>
+        <translation>587</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Dirección del remitente:</translation>
+    </message>
+    <message>
+        <source>e.g. noreply@example.com</source>
+        <translation>p. ej., noreply@example.com</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>Empty: no sign-in</source>
+        <translation>Vacío: sin inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>STARTTLS:</source>
+        <translation>STARTTLS:</translation>
+    </message>
+    <message>
+        <source>Transport key file:</source>
+        <translation>Archivo de la clave de transporte:</translation>
+    </message>
+    <message>
+        <source>Empty: give it when importing SIM batches</source>
+        <translation>Vacío: indícalo al importar lotes de SIM</translation>
+    </message>
+    <message>
+        <source>Operator key (OP):</source>
+        <translation>Clave del operador (OP):</translation>
+    </message>
+    <message>
+        <source>Empty: SIM cards bring their OPc</source>
+        <translation>Vacío: las tarjetas SIM traen su propio OPc</translation>
+    </message>
+    <message>
+        <source>OCS (CGRateS)</source>
+        <translation>OCS (CGRateS)</translation>
+    </message>
+    <message>
+        <source>HSS / HLR</source>
+        <translation>HSS / HLR</translation>
+    </message>
+    <message>
+        <source>IPTV middleware</source>
+        <translation>Middleware IPTV</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>SIP registrar</source>
+        <translation>Registrador SIP</translation>
+    </message>
+    <message>
+        <source>Mail (SMTP)</source>
+        <translation>Correo (SMTP)</translation>
+    </message>
+    <message>
+        <source>SIM keys</source>
+        <translation>Claves de SIM</translation>
+    </message>
+    <message>
+        <source>Enter a full address that starts with http:// or https://, for example https://ocs.example.net:2080/jsonrpc.</source>
+        <translation>Introduce una dirección completa que empiece por http:// o https://, por ejemplo https://ocs.example.net:2080/jsonrpc.</translation>
+    </message>
+    <message>
+        <source>Enter host:port, for example 127.0.0.1:4259, with a port from 1 to 65535.</source>
+        <translation>Introduce host:puerto, por ejemplo 127.0.0.1:4259, con un puerto de 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>Enter a host name or IP address only, without http:// or a port.</source>
+        <translation>Introduce solo un nombre de host o una dirección IP, sin http:// ni puerto.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535.</source>
+        <translation>Introduce un puerto de 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as noreply@example.com.</source>
+        <translation>Introduce una dirección de correo electrónico como noreply@example.com.</translation>
+    </message>
+    <message>
+        <source>Enter 32 hexadecimal digits (16 bytes).</source>
+        <translation>Introduce 32 dígitos hexadecimales (16 bytes).</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist. Check the path.</source>
+        <translation>El archivo %1 no existe. Verifica la ruta.</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot read the file %1. Check that it is a file and its permissions.</source>
+        <translation>Switchboard no puede leer el archivo %1. Verifica que sea un archivo y sus permisos.</translation>
+    </message>
+    <message>
+        <source>Enter a timeout from 1 to 600 seconds.</source>
+        <translation>Introduce un tiempo de espera de 1 a 600 segundos.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed kinds.</source>
+        <translation>Elige uno de los tipos de la lista.</translation>
     </message>
 </context>
 <context>
@@ -1282,10 +1613,204 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>ServiceVerifier</name>
+    <message>
+        <source>present</source>
+        <translation>presente</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Then verify the service again.</source>
+        <translation>Después, vuelve a verificar el servicio.</translation>
+    </message>
+    <message>
+        <source>The %1 still has %2 although the service is cancelled.</source>
+        <translation>%1 todavía tiene %2 aunque el servicio está cancelado.</translation>
+    </message>
+    <message>
+        <source>The %1 has no record of %2 for this service.</source>
+        <translation>%1 no tiene ningún registro de %2 para este servicio.</translation>
+    </message>
+    <message>
+        <source>Service status</source>
+        <translation>Estado del servicio</translation>
+    </message>
+    <message>
+        <source>Switchboard shows the service as &quot;%1&quot; instead of &quot;%2&quot;.</source>
+        <translation>Switchboard muestra el servicio como &quot;%1&quot; en lugar de &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Cuenta %1</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>Cuenta habilitada</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>habilitado</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deshabilitado</translation>
+    </message>
+    <message>
+        <source>The OCS account %1 is disabled.</source>
+        <translation>La cuenta %1 de OCS está deshabilitada.</translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation>Saldo %1</translation>
+    </message>
+    <message>
+        <source>The OCS account %1 has no %2 balance.</source>
+        <translation>La cuenta %1 de OCS no tiene saldo %2.</translation>
+    </message>
+    <message>
+        <source>Subscriber IMSI %1</source>
+        <translation>Suscriptor IMSI %1</translation>
+    </message>
+    <message>
+        <source>Subscriber enabled</source>
+        <translation>Suscriptor habilitado</translation>
+    </message>
+    <message>
+        <source>The %1 subscriber %2 is disabled.</source>
+        <translation>El suscriptor %2 de %1 está deshabilitado.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Usuario %1</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Límite de velocidad</translation>
+    </message>
+    <message>
+        <source>The RADIUS user %1 has a rate limit that differs from the product&apos;s.</source>
+        <translation>El usuario RADIUS %1 tiene un límite de velocidad distinto del del producto.</translation>
+    </message>
+    <message>
+        <source>Calling-Station-Id (modem)</source>
+        <translation>Calling-Station-Id (módem)</translation>
+    </message>
+    <message>
+        <source>The RADIUS user %1 is bound to another modem than the one assigned to the service.</source>
+        <translation>El usuario RADIUS %1 está vinculado a un módem distinto del asignado al servicio.</translation>
+    </message>
+    <message>
+        <source>Subscriber %1</source>
+        <translation>Suscriptor %1</translation>
+    </message>
+    <message>
+        <source>Set-top box %1</source>
+        <translation>Decodificador %1</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>Estado del dispositivo</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 is not active on the IPTV middleware (status %2).</source>
+        <translation>El decodificador %1 no está activo en el middleware IPTV (estado %2).</translation>
+    </message>
+    <message>
+        <source>Device account</source>
+        <translation>Cuenta del dispositivo</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 is active on another account on the IPTV middleware.</source>
+        <translation>El decodificador %1 está activo en otra cuenta en el middleware IPTV.</translation>
+    </message>
+    <message>
+        <source>Channel packages</source>
+        <translation>Paquetes de canales</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 has other channel packages on the IPTV middleware than the plan.</source>
+        <translation>El decodificador %1 tiene en el middleware IPTV paquetes de canales distintos de los del plan.</translation>
+    </message>
+    <message>
+        <source>Retry the cancel job on the Provisioning page, or remove it from the %1 by hand.</source>
+        <translation>Reintenta el trabajo de cancelación en la página Aprovisionamiento o elimínalo de %1 manualmente.</translation>
+    </message>
+    <message>
+        <source>Re-run provisioning with Retry on the Provisioning page.</source>
+        <translation>Vuelve a ejecutar el aprovisionamiento con Reintentar en la página Aprovisionamiento.</translation>
+    </message>
+    <message>
+        <source>Cancel the service and assign the plan again, or correct it on the %1 by hand.</source>
+        <translation>Cancela el servicio y vuelve a asignar el plan, o corrígelo en %1 manualmente.</translation>
+    </message>
+    <message>
+        <source>MSISDN</source>
+        <translation>MSISDN</translation>
+    </message>
+    <message>
+        <source>The %1 subscriber %2 has another MSISDN than the number assigned to the service.</source>
+        <translation>El suscriptor %2 de %1 tiene un MSISDN distinto del número asignado al servicio.</translation>
+    </message>
+    <message>
+        <source>Authentication keys (Ki, OPc)</source>
+        <translation>Claves de autenticación (Ki, OPc)</translation>
+    </message>
+    <message>
+        <source>The %1 has no authentication keys for IMSI %2.</source>
+        <translation>%1 no tiene claves de autenticación para el IMSI %2.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <source>match the service</source>
+        <translation>coinciden con el servicio</translation>
+    </message>
+    <message>
+        <source>do not match</source>
+        <translation>no coinciden</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 on the %2 are not the ones of this service.</source>
+        <translation>Las credenciales de %1 en %2 no son las de este servicio.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be read. Check that it is reachable and that the address in Settings is right.</source>
+        <translation>No se pudo leer la base de datos de %1 %2. Verifica que sea accesible y que la dirección en Configuración sea correcta.</translation>
+    </message>
+    <message>
+        <source>Service %1 does not exist. Check the service ID.</source>
+        <translation>El servicio %1 no existe. Verifica el ID del servicio.</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>El servicio %1 no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>The settings file %1 does not exist or cannot be read. Check the path given with --config.</source>
+        <translation>El archivo de configuración %1 no existe o no se puede leer. Verifica la ruta indicada con --config.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is not an INI file that Switchboard can read. Check its contents.</source>
+        <translation>El archivo de configuración %1 no es un archivo INI que Switchboard pueda leer. Verifica su contenido.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +2114,26 @@ Comandos:
         <source>Your customer care team</source>
         <translation>Tu equipo de atención al cliente</translation>
     </message>
+    <message>
+        <source>Your sign-in details:</source>
+        <translation>Tus datos de acceso:</translation>
+    </message>
+    <message>
+        <source>User name: %1</source>
+        <translation>Nombre de usuario: %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Contraseña: %1</translation>
+    </message>
+    <message>
+        <source>SIP domain: %1</source>
+        <translation>Dominio SIP: %1</translation>
+    </message>
+    <message>
+        <source>Keep this password safe. We will never ask you for it by email or phone.</source>
+        <translation>Guarda esta contraseña en un lugar seguro. Nunca te la pediremos por correo electrónico ni por teléfono.</translation>
+    </message>
 </context>
 <context>
     <name>Worker</name>
@@ -1630,6 +2175,10 @@ Comandos:
             <numerusform>El proceso de aprovisionamiento %1 se detuvo tras finalizar %n trabajos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The settings file (INI, as the GUI&apos;s Settings dialog writes it) with the network elements and, without --db, the database (default: the user&apos;s settings).</source>
+        <translation>El archivo de configuración (INI, tal como lo escribe el cuadro de diálogo Configuración de la interfaz gráfica) con los elementos de red y, sin --db, la base de datos (predeterminado: la configuración del usuario).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1648,6 +2197,200 @@ Comandos:
     <message>
         <source>Save screenshots of the assign-plan flow to DIR, then exit.</source>
         <translation>Guarda capturas de pantalla del flujo de asignación de planes en DIR y sale.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AmendBundleDialog</name>
+    <message>
+        <source>Amend Bundle Services</source>
+        <translation>Modificar Servicios del Paquete</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Componentes</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Producto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Familia de Productos</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Costo Mensual</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>&amp;Modify…</source>
+        <translation>&amp;Modificar…</translation>
+    </message>
+    <message>
+        <source>&amp;View Product Bundle Components</source>
+        <translation>&amp;Ver Componentes del Paquete de Productos</translation>
+    </message>
+    <message>
+        <source>Preview &amp; Action Panel</source>
+        <translation>Panel de Vista Previa y Acciones</translation>
+    </message>
+    <message>
+        <source>Subscription Services to be Amended</source>
+        <translation>Servicios de la Suscripción por Modificar</translation>
+    </message>
+    <message>
+        <source>Removed Components:</source>
+        <translation>Componentes Eliminados:</translation>
+    </message>
+    <message>
+        <source>Added Components:</source>
+        <translation>Componentes Agregados:</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ver</translation>
+    </message>
+    <message>
+        <source>The components to be removed from the bundle</source>
+        <translation>Los componentes que se eliminarán del paquete</translation>
+    </message>
+    <message>
+        <source>The components to be added to the bundle</source>
+        <translation>Los componentes que se agregarán al paquete</translation>
+    </message>
+    <message>
+        <source>Subscription Action Details</source>
+        <translation>Detalles de la Acción de la Suscripción</translation>
+    </message>
+    <message>
+        <source>&amp;Action Type:</source>
+        <translation>Tipo de &amp;Acción:</translation>
+    </message>
+    <message>
+        <source>S&amp;ub Action Type:</source>
+        <translation>S&amp;ubtipo de Acción:</translation>
+    </message>
+    <message>
+        <source>Choose an action type</source>
+        <translation>Elige un tipo de acción</translation>
+    </message>
+    <message>
+        <source>Choose a sub action type</source>
+        <translation>Elige un subtipo de acción</translation>
+    </message>
+    <message>
+        <source>Performed &amp;By User:</source>
+        <translation>Realizado &amp;Por el Usuario:</translation>
+    </message>
+    <message>
+        <source>Empty: the signed-in user (%1)</source>
+        <translation>Vacío: el usuario que ha iniciado sesión (%1)</translation>
+    </message>
+    <message>
+        <source>Performed &amp;Date:</source>
+        <translation>&amp;Fecha de Realización:</translation>
+    </message>
+    <message>
+        <source>Scheduling Information</source>
+        <translation>Información de Programación</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Ahora</translation>
+    </message>
+    <message>
+        <source>On a specific da&amp;te</source>
+        <translation>En una fec&amp;ha concreta</translation>
+    </message>
+    <message>
+        <source>After a number of da&amp;ys</source>
+        <translation>Tras un número de &amp;días</translation>
+    </message>
+    <message>
+        <source>e.g. 7</source>
+        <translation>p. ej., 7</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>The amendment was not submitted:</source>
+        <translation>La modificación no se envió:</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Loading the bundle…</source>
+        <translation>Cargando el paquete…</translation>
+    </message>
+    <message>
+        <source>Subscription %1 of %2 · %3 · %4</source>
+        <translation>Suscripción %1 de %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Wallet balance: %1</source>
+        <translation>Saldo del monedero: %1</translation>
+    </message>
+    <message>
+        <source>To be removed</source>
+        <translation>Por eliminar</translation>
+    </message>
+    <message>
+        <source>To be added</source>
+        <translation>Por agregar</translation>
+    </message>
+    <message>
+        <source>Nothing is debited from the prepaid wallet.</source>
+        <translation>No se debita nada del monedero prepago.</translation>
+    </message>
+    <message>
+        <source>Debited from the prepaid wallet on submit: %1</source>
+        <translation>Se debita del monedero prepago al enviar: %1</translation>
+    </message>
+    <message>
+        <source>Working out the charge…</source>
+        <translation>Calculando el cargo…</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>The amendment of %1 is scheduled for %2 (scheduled action %3). It is validated again when it runs.</source>
+        <translation>La modificación de %1 está programada para el %2 (acción programada %3). Se vuelve a validar cuando se ejecuta.</translation>
+    </message>
+    <message>
+        <source>%1 was amended.</source>
+        <translation>%1 se ha modificado.</translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>Agregados: %1.</translation>
+    </message>
+    <message>
+        <source>Removed: %1.</source>
+        <translation>Eliminados: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provisioning job(s) queued for the network.</source>
+        <translation>
+            <numerusform>%n trabajo de aprovisionamiento en cola para la red.</numerusform>
+            <numerusform>%n trabajos de aprovisionamiento en cola para la red.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was debited from the prepaid wallet.</source>
+        <translation>Se debitó %1 del monedero prepago.</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2489,41 @@ No: el servicio expira al final del período del contrato; la renovación es man
     </message>
 </context>
 <context>
+    <name>sb::BundleCompositionDialog</name>
+    <message>
+        <source>Product Composition</source>
+        <translation>Composición del Producto</translation>
+    </message>
+    <message>
+        <source>What the product %1 allows as components. This is only informative.</source>
+        <translation>Lo que el producto %1 permite como componentes. Solo es informativo.</translation>
+    </message>
+    <message>
+        <source>Allowed By</source>
+        <translation>Permitido Por</translation>
+    </message>
+    <message>
+        <source>Allowed Component</source>
+        <translation>Componente Permitido</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+</context>
+<context>
     <name>sb::CatalogPage</name>
     <message>
         <source>Product Catalog</source>
@@ -1802,6 +2580,37 @@ No: el servicio expira al final del período del contrato; la renovación es man
     <message>
         <source>Assigning a plan to %1. Only products for %2 customers are shown.</source>
         <translation>Asignando un plan a %1. Solo se muestran productos para clientes de tipo %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ComponentListDialog</name>
+    <message>
+        <source>Added Components</source>
+        <translation>Componentes Agregados</translation>
+    </message>
+    <message>
+        <source>Removed Components</source>
+        <translation>Componentes Eliminados</translation>
+    </message>
+    <message>
+        <source>No components.</source>
+        <translation>Ningún componente.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Producto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Familia de Productos</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Costo Mensual</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2732,81 @@ No: el servicio expira al final del período del contrato; la renovación es man
             <numerusform>Servicios (%n)</numerusform>
             <numerusform>Servicios (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ElementSettingsPage</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate (recommended)</source>
+        <translation>Verificar el certificado del servidor (recomendado)</translation>
+    </message>
+    <message>
+        <source>Verification is off: Switchboard accepts any certificate, so an impostor could receive the data sent to this element.</source>
+        <translation>La verificación está desactivada: Switchboard acepta cualquier certificado, por lo que un impostor podría recibir los datos enviados a este elemento.</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS (the mail is never sent unencrypted)</source>
+        <translation>Exigir STARTTLS (el correo nunca se envía sin cifrar)</translation>
+    </message>
+    <message>
+        <source>PyHSS (REST API)</source>
+        <translation>PyHSS (API REST)</translation>
+    </message>
+    <message>
+        <source>osmo-hlr (CTRL interface)</source>
+        <translation>osmo-hlr (interfaz CTRL)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Default (%1 s)</source>
+        <translation>Predeterminado (%1 s)</translation>
+    </message>
+    <message>
+        <source>Empty addresses use the built-in simulator or the embedded defaults. Switchboard uses these settings from its next start; switchboard-worker and switchboard-ctl read the same file (--config FILE).</source>
+        <translation>Las direcciones vacías usan el simulador integrado o los valores integrados predeterminados. Switchboard usa esta configuración a partir de su próximo inicio; switchboard-worker y switchboard-ctl leen el mismo archivo (--config FILE).</translation>
+    </message>
+    <message>
+        <source>(stored — type to replace)</source>
+        <translation>(guardada — escribe para reemplazar)</translation>
+    </message>
+    <message>
+        <source>Turn off certificate verification?</source>
+        <translation>¿Desactivar la verificación del certificado?</translation>
+    </message>
+    <message>
+        <source>Without verification Switchboard accepts any certificate from the %1, so an impostor could receive customer data and keys. Turn it off only for a test server.
+
+Turn verification off?</source>
+        <translation>Sin verificación, Switchboard acepta cualquier certificado de %1, por lo que un impostor podría recibir datos de clientes y claves. Desactívala solo para un servidor de pruebas.
+
+¿Desactivar la verificación?</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Archivos PEM (*.pem *.crt *.cer *.key);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then test again.</source>
+        <translation>Corrige los campos marcados en rojo y vuelve a probar.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +3154,10 @@ No: el servicio expira al final del período del contrato; la renovación es man
         <source>The demo data is in place.</source>
         <translation>Los datos de demostración están listos.</translation>
     </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Suscripciones</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProductCard</name>
@@ -2454,6 +3342,117 @@ No: el servicio expira al final del período del contrato; la renovación es man
     </message>
 </context>
 <context>
+    <name>sb::SelectComponentsDialog</name>
+    <message>
+        <source>Select Components</source>
+        <translation>Seleccionar Componentes</translation>
+    </message>
+    <message>
+        <source>Components of %1. Only the products the bundle allows are listed.</source>
+        <translation>Componentes de %1. Solo se muestran los productos que permite el paquete.</translation>
+    </message>
+    <message>
+        <source>&amp;View Product Bundle Components</source>
+        <translation>&amp;Ver Componentes del Paquete de Productos</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Producto:</translation>
+    </message>
+    <message>
+        <source>Part of the product name</source>
+        <translation>Parte del nombre del producto</translation>
+    </message>
+    <message>
+        <source>Product &amp;Type:</source>
+        <translation>&amp;Tipo de Producto:</translation>
+    </message>
+    <message>
+        <source>Product &amp;Family:</source>
+        <translation>&amp;Familia de Productos:</translation>
+    </message>
+    <message>
+        <source>All product types</source>
+        <translation>Todos los tipos de producto</translation>
+    </message>
+    <message>
+        <source>All product families</source>
+        <translation>Todas las familias de productos</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Producto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Familia de Productos</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Costo Mensual</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>No allowed product matches the filters.</source>
+        <translation>Ningún producto permitido coincide con los filtros.</translation>
+    </message>
+    <message>
+        <source>S&amp;elect</source>
+        <translation>S&amp;eleccionar</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Componentes</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Mantener</translation>
+    </message>
+    <message>
+        <source>Keep a current component that is marked for removal.</source>
+        <translation>Mantener un componente actual que está marcado para eliminarse.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>To be removed</source>
+        <translation>Por eliminar</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>To be added</source>
+        <translation>Por agregar</translation>
+    </message>
+    <message>
+        <source>This product is already a component of the bundle.</source>
+        <translation>Este producto ya es un componente del paquete.</translation>
+    </message>
+    <message>
+        <source>This product is already selected.</source>
+        <translation>Este producto ya está seleccionado.</translation>
+    </message>
+</context>
+<context>
     <name>sb::SelectCustomerStep</name>
     <message>
         <source>&amp;Search Customers:</source>
@@ -2520,6 +3519,14 @@ No: el servicio expira al final del período del contrato; la renovación es man
     <message>
         <source>Double-click a service to open it on its customer&apos;s page.</source>
         <translation>Haz doble clic en un servicio para abrirlo en la página de su cliente.</translation>
+    </message>
+    <message>
+        <source>Verify Service</source>
+        <translation>Verificar Servicio</translation>
+    </message>
+    <message>
+        <source>Read the selected service back from the network elements and compare.</source>
+        <translation>Volver a leer el servicio seleccionado de los elementos de red y comparar.</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +3643,14 @@ No: el servicio expira al final del período del contrato; la renovación es man
         <source>CA certificate file (PEM)</source>
         <translation>Archivo de certificado de la CA (PEM)</translation>
     </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Network elements</source>
+        <translation>Elementos de &amp;red</translation>
+    </message>
 </context>
 <context>
     <name>sb::StartupWindow</name>
@@ -2650,6 +3665,388 @@ No: el servicio expira al final del período del contrato; la renovación es man
     <message>
         <source>Preparing the local database on this computer.</source>
         <translation>Preparando la base de datos local en este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionDetailsPanel</name>
+    <message>
+        <source>Customer:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <source>Life cycle state:</source>
+        <translation>Estado del ciclo de vida:</translation>
+    </message>
+    <message>
+        <source>Payment type:</source>
+        <translation>Tipo de pago:</translation>
+    </message>
+    <message>
+        <source>Wallet balance:</source>
+        <translation>Saldo del monedero:</translation>
+    </message>
+    <message>
+        <source>Subscription Services</source>
+        <translation>Servicios de la Suscripción</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Producto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Familia de Productos</translation>
+    </message>
+    <message>
+        <source>Life Cycle State</source>
+        <translation>Estado del Ciclo de Vida</translation>
+    </message>
+    <message>
+        <source>Select a service to see its life cycle history. Removed components are greyed.</source>
+        <translation>Selecciona un servicio para ver su historial de ciclo de vida. Los componentes eliminados aparecen en gris.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Changed By</source>
+        <translation>Cambiado Por</translation>
+    </message>
+    <message>
+        <source>Distributor</source>
+        <translation>Distribuidor</translation>
+    </message>
+    <message>
+        <source>Serial Number</source>
+        <translation>Número de Serie</translation>
+    </message>
+    <message>
+        <source>Distributed Services</source>
+        <translation>Servicios Distribuidos</translation>
+    </message>
+    <message>
+        <source>Installed Items</source>
+        <translation>Elementos Instalados</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Behavior Code</source>
+        <translation>Código de Comportamiento</translation>
+    </message>
+    <message>
+        <source>Action Type</source>
+        <translation>Tipo de Acción</translation>
+    </message>
+    <message>
+        <source>Due Time</source>
+        <translation>Fecha Prevista</translation>
+    </message>
+    <message>
+        <source>Performed By</source>
+        <translation>Realizado Por</translation>
+    </message>
+    <message>
+        <source>Life Cycle History</source>
+        <translation>Historial del Ciclo de Vida</translation>
+    </message>
+    <message>
+        <source>Provisioning Distributors</source>
+        <translation>Distribuidores de Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>Cancel Scheduled Action</source>
+        <translation>Cancelar Acción Programada</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Subscription %1</source>
+        <translation>Suscripción %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 desde el %2</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>No wallet</source>
+        <translation>Sin monedero</translation>
+    </message>
+    <message>
+        <source>%1: %2 – %3</source>
+        <translation>%1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>Flexible Bundle: %1</source>
+        <translation>Paquete Flexible: %1</translation>
+    </message>
+    <message>
+        <source>Life cycle history of the service %1</source>
+        <translation>Historial del ciclo de vida del servicio %1</translation>
+    </message>
+    <message>
+        <source>Life cycle history of the subscription %1 (select a service to see its own)</source>
+        <translation>Historial del ciclo de vida de la suscripción %1 (selecciona un servicio para ver el suyo)</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>Sin fecha de fin</translation>
+    </message>
+    <message>
+        <source>Set-top box</source>
+        <translation>Decodificador</translation>
+    </message>
+    <message>
+        <source>Smartcard</source>
+        <translation>Tarjeta inteligente</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Eliminado el %1</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Finalizada el %1</translation>
+    </message>
+    <message>
+        <source>Behavior code %1, business classification code %2</source>
+        <translation>Código de comportamiento %1, código de clasificación comercial %2</translation>
+    </message>
+    <message>
+        <source>Performed by %1 on %2, requested by %3</source>
+        <translation>Realizada por %1 el %2, solicitada por %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduled Actions (%n pending)</source>
+        <translation>
+            <numerusform>Acciones Programadas (%n pendiente)</numerusform>
+            <numerusform>Acciones Programadas (%n pendientes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a scheduled action that has not run yet.</source>
+        <translation>Selecciona una acción programada que todavía no se haya ejecutado.</translation>
+    </message>
+    <message>
+        <source>Cancel this action before it runs.</source>
+        <translation>Cancelar esta acción antes de que se ejecute.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionTableModel</name>
+    <message>
+        <source>Subscription</source>
+        <translation>Suscripción</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Life Cycle State</source>
+        <translation>Estado del Ciclo de Vida</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionsPage</name>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Suscripciones</translation>
+    </message>
+    <message>
+        <source>Search by subscription number or customer name</source>
+        <translation>Buscar por número de suscripción o nombre del cliente</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the first subscription found.</source>
+        <translation>Pulsa Intro para abrir la primera suscripción encontrada.</translation>
+    </message>
+    <message>
+        <source>Search for a subscription, then pick it from the list to see its services, provisioning distributors and scheduled actions.</source>
+        <translation>Busca una suscripción y elígela en la lista para ver sus servicios, distribuidores de aprovisionamiento y acciones programadas.</translation>
+    </message>
+    <message>
+        <source>Action Panel</source>
+        <translation>Panel de Acciones</translation>
+    </message>
+    <message>
+        <source>Subscription Service Related Actions</source>
+        <translation>Acciones Relacionadas con los Servicios de la Suscripción</translation>
+    </message>
+    <message>
+        <source>&amp;Amend Bundle Services</source>
+        <translation>&amp;Modificar Servicios del Paquete</translation>
+    </message>
+    <message>
+        <source>Change the components of a Flexible Bundle service, now or on a schedule.</source>
+        <translation>Cambiar los componentes de un servicio Paquete Flexible, ahora o de forma programada.</translation>
+    </message>
+    <message>
+        <source>No subscription matches “%1”. Check the subscription number (for example SUB-100001) or search by the customer&apos;s name.</source>
+        <translation>Ninguna suscripción coincide con “%1”. Verifica el número de suscripción (por ejemplo SUB-100001) o busca por el nombre del cliente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recent subscriptions (%n)</source>
+        <translation>
+            <numerusform>Suscripciones recientes (%n)</numerusform>
+            <numerusform>Suscripciones recientes (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) found</source>
+        <translation>
+            <numerusform>%n suscripción encontrada</numerusform>
+            <numerusform>%n suscripciones encontradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a subscription first.</source>
+        <translation>Abre primero una suscripción.</translation>
+    </message>
+    <message>
+        <source>Only subscriptions in Draft, Effective or Not Effective state can be amended; this one is %1.</source>
+        <translation>Solo se pueden modificar las suscripciones en estado Borrador, Vigente o No Vigente; esta está en estado %1.</translation>
+    </message>
+    <message>
+        <source>This subscription has no Flexible Bundle service.</source>
+        <translation>Esta suscripción no tiene ningún servicio Paquete Flexible.</translation>
+    </message>
+    <message>
+        <source>Select the Flexible Bundle service to amend.</source>
+        <translation>Selecciona el servicio Paquete Flexible que quieres modificar.</translation>
+    </message>
+    <message>
+        <source>Amends %1.</source>
+        <translation>Modifica %1.</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1, prevista para el %2</translation>
+    </message>
+    <message>
+        <source>Cancel Scheduled Action</source>
+        <translation>Cancelar Acción Programada</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled action %1 (%2)? It will not run, and nothing it would have changed is changed.</source>
+        <translation>¿Cancelar la acción programada %1 (%2)? No se ejecutará y no se cambiará nada de lo que habría cambiado.</translation>
+    </message>
+    <message>
+        <source>Cancel Action</source>
+        <translation>Cancelar Acción</translation>
+    </message>
+    <message>
+        <source>Keep Action</source>
+        <translation>Mantener Acción</translation>
+    </message>
+</context>
+<context>
+    <name>sb::VerifyServiceDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Discrepancia</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Inaccesible</translation>
+    </message>
+    <message>
+        <source>Verify Service — Service %1</source>
+        <translation>Verificar Servicio — Servicio %1</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrado</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>Verify Again</source>
+        <translation>Verificar de Nuevo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Reading service %1 back from the network elements…</source>
+        <translation>Volviendo a leer el servicio %1 de los elementos de red…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: all %n check(s) passed. The network elements match Switchboard.</source>
+        <translation>
+            <numerusform>%1: %n comprobación superada. Los elementos de red coinciden con Switchboard.</numerusform>
+            <numerusform>%1: las %n comprobaciones superadas. Los elementos de red coinciden con Switchboard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n mismatch(es)</source>
+        <translation>
+            <numerusform>%1: %n discrepancia</numerusform>
+            <numerusform>%1: %n discrepancias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) unreachable.</source>
+        <translation>
+            <numerusform>%n elemento inaccesible.</numerusform>
+            <numerusform>%n elementos inaccesibles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See the highlighted rows for what to do.</source>
+        <translation>Consulta las filas resaltadas para saber qué hacer.</translation>
     </message>
 </context>
 </TS>

@@ -624,6 +624,51 @@ Commandes :
         <translation>Le service %1 est en cours d&apos;annulation : l&apos;opération de provisionnement %2 le supprime des éléments réseau.
 </translation>
     </message>
+    <message>
+        <source>  services verify ID   (exit code 3: the network differs from the database; 4: an element did not answer)
+</source>
+        <translation>  services verify ID   (code de sortie 3 : le réseau diffère de la base de données ; 4 : un élément n&apos;a pas répondu)
+</translation>
+    </message>
+    <message>
+        <source>Settings: --config FILE reads the network elements, mail, SIM keys and (without --db) the database
+from that INI file, as the Settings dialog writes it; without it, from the user&apos;s settings.
+</source>
+        <translation>Paramètres : --config FILE lit les éléments réseau, la messagerie, les clés SIM et (sans --db) la base de données
+dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; sans cette option, dans les paramètres de l&apos;utilisateur.
+</translation>
+    </message>
+    <message>
+        <source>services verify needs a service ID (a whole number).</source>
+        <translation>services verify nécessite un ID de service (un nombre entier).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Service %1 (%2): %n check(s),</source>
+        <translation>
+            <numerusform>Service %1 (%2) : %n vérification,</numerusform>
+            <numerusform>Service %1 (%2) : %n vérifications,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mismatch(es),</source>
+        <translation>
+            <numerusform>%n écart,</numerusform>
+            <numerusform>%n écarts,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) unreachable</source>
+        <translation>
+            <numerusform>%n élément injoignable</numerusform>
+            <numerusform>%n éléments injoignables</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 — expected %4, found %5
+</source>
+        <translation>%1 %2 : %3 — attendu %4, trouvé %5
+</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseProbe</name>
@@ -692,6 +737,292 @@ Commandes :
     <message>
         <source>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</source>
         <translation>Le fichier de clé des identifiants %1 ne peut être ni lu ni créé. Vérifiez le fichier et son dossier, ou définissez un autre fichier dans les Paramètres.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementProbe</name>
+    <message>
+        <source>Connected: the %1 at %2 answered.</source>
+        <translation>Connecté : %1 (%2) a répondu.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</source>
+        <translation>%1 (%2) a refusé la %3 (HTTP %4). Vérifiez la clé définie pour cet élément dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>provisioning key</source>
+        <translation>clé de provisionnement</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>The %1 database file %2 does not exist. Check the path in Settings.</source>
+        <translation>Le fichier de base de données de %1 %2 n&apos;existe pas. Vérifiez le chemin dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the %1 database at %2. Check that the database server is running and that the address in Settings is right.</source>
+        <translation>Impossible de se connecter à la base de données de %1 sur %2. Vérifiez que le serveur de base de données fonctionne et que l&apos;adresse dans les Paramètres est correcte.</translation>
+    </message>
+    <message>
+        <source>The %1 database at %2 did not accept the user %3 with this password. Check the user name and the password.</source>
+        <translation>La base de données de %1 sur %2 n&apos;a pas accepté l&apos;utilisateur %3 avec ce mot de passe. Vérifiez le nom d&apos;utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be opened: %3</source>
+        <translation>La base de données de %1 %2 n&apos;a pas pu être ouverte : %3</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 opened, but it has no table %3. Check that the URL names the database the %1 reads and that its SQL schema is loaded.</source>
+        <translation>La base de données de %1 %2 s&apos;est ouverte, mais elle n&apos;a pas de table %3. Vérifiez que l&apos;URL désigne la base de données que lit %1 et que son schéma SQL est chargé.</translation>
+    </message>
+    <message>
+        <source>Connected: the %1 database %2 has the table %3.</source>
+        <translation>Connecté : la base de données de %1 %2 contient la table %3.</translation>
+    </message>
+    <message>
+        <source>Connected: the mail server at %1 answered over %2.</source>
+        <translation>Connecté : le serveur de messagerie %1 a répondu en %2.</translation>
+    </message>
+    <message>
+        <source>No address is set: the built-in simulator serves the %1. Nothing to test.</source>
+        <translation>Aucune adresse n&apos;est définie : le simulateur intégré tient lieu de %1. Rien à tester.</translation>
+    </message>
+    <message>
+        <source>No database is set: the embedded %1 database in the data folder is used. Nothing to test.</source>
+        <translation>Aucune base de données n&apos;est définie : la base de données intégrée de %1 dans le dossier de données est utilisée. Rien à tester.</translation>
+    </message>
+    <message>
+        <source>No SMTP server is set: mail goes to the outbox folder. Nothing to test.</source>
+        <translation>Aucun serveur SMTP n&apos;est défini : les e-mails vont dans le dossier d&apos;envoi. Rien à tester.</translation>
+    </message>
+    <message>
+        <source>Nothing to test.</source>
+        <translation>Rien à tester.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementSettings</name>
+    <message>
+        <source>CA bundle:</source>
+        <translation>Bundle CA :</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s trusted CAs only</source>
+        <translation>Vide : uniquement les CA de confiance du système</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Certificat client :</translation>
+    </message>
+    <message>
+        <source>Empty: no client certificate</source>
+        <translation>Vide : pas de certificat client</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Clé client :</translation>
+    </message>
+    <message>
+        <source>Empty: the key is in the certificate file</source>
+        <translation>Vide : la clé est dans le fichier du certificat</translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation>Vérification :</translation>
+    </message>
+    <message>
+        <source>JSON-RPC URL:</source>
+        <translation>URL JSON-RPC :</translation>
+    </message>
+    <message>
+        <source>Empty: the built-in simulator</source>
+        <translation>Vide : le simulateur intégré</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Délai d&apos;attente :</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <source>PyHSS REST URL:</source>
+        <translation>URL REST de PyHSS :</translation>
+    </message>
+    <message>
+        <source>Provisioning key:</source>
+        <translation>Clé de provisionnement :</translation>
+    </message>
+    <message>
+        <source>Empty: none</source>
+        <translation>Vide : aucune</translation>
+    </message>
+    <message>
+        <source>osmo-hlr CTRL (host:port):</source>
+        <translation>CTRL osmo-hlr (hôte:port) :</translation>
+    </message>
+    <message>
+        <source>Empty: 127.0.0.1:4259</source>
+        <translation>Vide : 127.0.0.1:4259</translation>
+    </message>
+    <message>
+        <source>REST URL:</source>
+        <translation>URL REST :</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Clé d&apos;API :</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>URL de la base de données :</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded RADIUS database in the data folder</source>
+        <translation>Vide : la base de données RADIUS intégrée dans le dossier de données</translation>
+    </message>
+    <message>
+        <source>Database password:</source>
+        <translation>Mot de passe de la base de données :</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded Kamailio database in the data folder</source>
+        <translation>Vide : la base de données Kamailio intégrée dans le dossier de données</translation>
+    </message>
+    <message>
+        <source>SIP domain:</source>
+        <translation>Domaine SIP :</translation>
+    </message>
+    <message>
+        <source>Empty: the domain set in the product</source>
+        <translation>Vide : le domaine défini dans le produit</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>Serveur SMTP :</translation>
+    </message>
+    <message>
+        <source>Empty: mail goes to the outbox folder</source>
+        <translation>Vide : les e-mails vont dans le dossier d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>587</source>
+        <translation>587</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Adresse de l&apos;expéditeur :</translation>
+    </message>
+    <message>
+        <source>e.g. noreply@example.com</source>
+        <translation>ex. : noreply@example.com</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nom d&apos;utilisateur :</translation>
+    </message>
+    <message>
+        <source>Empty: no sign-in</source>
+        <translation>Vide : pas d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>STARTTLS:</source>
+        <translation>STARTTLS :</translation>
+    </message>
+    <message>
+        <source>Transport key file:</source>
+        <translation>Fichier de la clé de transport :</translation>
+    </message>
+    <message>
+        <source>Empty: give it when importing SIM batches</source>
+        <translation>Vide : indiquez-le lors de l&apos;importation des lots SIM</translation>
+    </message>
+    <message>
+        <source>Operator key (OP):</source>
+        <translation>Clé de l&apos;opérateur (OP) :</translation>
+    </message>
+    <message>
+        <source>Empty: SIM cards bring their OPc</source>
+        <translation>Vide : les cartes SIM fournissent leur OPc</translation>
+    </message>
+    <message>
+        <source>OCS (CGRateS)</source>
+        <translation>OCS (CGRateS)</translation>
+    </message>
+    <message>
+        <source>HSS / HLR</source>
+        <translation>HSS / HLR</translation>
+    </message>
+    <message>
+        <source>IPTV middleware</source>
+        <translation>Middleware IPTV</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>SIP registrar</source>
+        <translation>Registrar SIP</translation>
+    </message>
+    <message>
+        <source>Mail (SMTP)</source>
+        <translation>Messagerie (SMTP)</translation>
+    </message>
+    <message>
+        <source>SIM keys</source>
+        <translation>Clés SIM</translation>
+    </message>
+    <message>
+        <source>Enter a full address that starts with http:// or https://, for example https://ocs.example.net:2080/jsonrpc.</source>
+        <translation>Saisissez une adresse complète commençant par http:// ou https://, par exemple https://ocs.example.net:2080/jsonrpc.</translation>
+    </message>
+    <message>
+        <source>Enter host:port, for example 127.0.0.1:4259, with a port from 1 to 65535.</source>
+        <translation>Saisissez hôte:port, par exemple 127.0.0.1:4259, avec un port de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>Enter a host name or IP address only, without http:// or a port.</source>
+        <translation>Saisissez uniquement un nom d&apos;hôte ou une adresse IP, sans http:// ni port.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535.</source>
+        <translation>Saisissez un port de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as noreply@example.com.</source>
+        <translation>Saisissez une adresse e-mail comme noreply@example.com.</translation>
+    </message>
+    <message>
+        <source>Enter 32 hexadecimal digits (16 bytes).</source>
+        <translation>Saisissez 32 chiffres hexadécimaux (16 octets).</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist. Check the path.</source>
+        <translation>Le fichier %1 n&apos;existe pas. Vérifiez le chemin.</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot read the file %1. Check that it is a file and its permissions.</source>
+        <translation>Switchboard ne peut pas lire le fichier %1. Vérifiez qu&apos;il s&apos;agit bien d&apos;un fichier et ses autorisations.</translation>
+    </message>
+    <message>
+        <source>Enter a timeout from 1 to 600 seconds.</source>
+        <translation>Saisissez un délai d&apos;attente de 1 à 600 secondes.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed kinds.</source>
+        <translation>Choisissez l&apos;un des types proposés.</translation>
     </message>
 </context>
 <context>
@@ -1282,10 +1613,204 @@ Commandes :
     </message>
 </context>
 <context>
+    <name>ServiceVerifier</name>
+    <message>
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Then verify the service again.</source>
+        <translation>Puis vérifiez à nouveau le service.</translation>
+    </message>
+    <message>
+        <source>The %1 still has %2 although the service is cancelled.</source>
+        <translation>%1 contient encore %2 alors que le service est annulé.</translation>
+    </message>
+    <message>
+        <source>The %1 has no record of %2 for this service.</source>
+        <translation>%1 n&apos;a aucun enregistrement de %2 pour ce service.</translation>
+    </message>
+    <message>
+        <source>Service status</source>
+        <translation>Statut du service</translation>
+    </message>
+    <message>
+        <source>Switchboard shows the service as &quot;%1&quot; instead of &quot;%2&quot;.</source>
+        <translation>Switchboard affiche le service comme &quot;%1&quot; au lieu de &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Compte %1</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>Compte activé</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>The OCS account %1 is disabled.</source>
+        <translation>Le compte OCS %1 est désactivé.</translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation>Solde %1</translation>
+    </message>
+    <message>
+        <source>The OCS account %1 has no %2 balance.</source>
+        <translation>Le compte OCS %1 n&apos;a pas de solde %2.</translation>
+    </message>
+    <message>
+        <source>Subscriber IMSI %1</source>
+        <translation>Abonné IMSI %1</translation>
+    </message>
+    <message>
+        <source>Subscriber enabled</source>
+        <translation>Abonné activé</translation>
+    </message>
+    <message>
+        <source>The %1 subscriber %2 is disabled.</source>
+        <translation>L&apos;abonné %2 de %1 est désactivé.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Utilisateur %1</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite de débit</translation>
+    </message>
+    <message>
+        <source>The RADIUS user %1 has a rate limit that differs from the product&apos;s.</source>
+        <translation>L&apos;utilisateur RADIUS %1 a une limite de débit différente de celle du produit.</translation>
+    </message>
+    <message>
+        <source>Calling-Station-Id (modem)</source>
+        <translation>Calling-Station-Id (modem)</translation>
+    </message>
+    <message>
+        <source>The RADIUS user %1 is bound to another modem than the one assigned to the service.</source>
+        <translation>L&apos;utilisateur RADIUS %1 est lié à un autre modem que celui attribué au service.</translation>
+    </message>
+    <message>
+        <source>Subscriber %1</source>
+        <translation>Abonné %1</translation>
+    </message>
+    <message>
+        <source>Set-top box %1</source>
+        <translation>Décodeur %1</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>Statut de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 is not active on the IPTV middleware (status %2).</source>
+        <translation>Le décodeur %1 n&apos;est pas actif sur le middleware IPTV (statut %2).</translation>
+    </message>
+    <message>
+        <source>Device account</source>
+        <translation>Compte de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 is active on another account on the IPTV middleware.</source>
+        <translation>Le décodeur %1 est actif sur un autre compte sur le middleware IPTV.</translation>
+    </message>
+    <message>
+        <source>Channel packages</source>
+        <translation>Bouquets de chaînes</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 has other channel packages on the IPTV middleware than the plan.</source>
+        <translation>Le décodeur %1 a sur le middleware IPTV d&apos;autres bouquets de chaînes que ceux du plan.</translation>
+    </message>
+    <message>
+        <source>Retry the cancel job on the Provisioning page, or remove it from the %1 by hand.</source>
+        <translation>Réessayez l&apos;opération d&apos;annulation depuis la page Provisionnement, ou supprimez-le manuellement de %1.</translation>
+    </message>
+    <message>
+        <source>Re-run provisioning with Retry on the Provisioning page.</source>
+        <translation>Relancez le provisionnement avec Réessayer depuis la page Provisionnement.</translation>
+    </message>
+    <message>
+        <source>Cancel the service and assign the plan again, or correct it on the %1 by hand.</source>
+        <translation>Annulez le service et attribuez à nouveau le plan, ou corrigez-le manuellement sur %1.</translation>
+    </message>
+    <message>
+        <source>MSISDN</source>
+        <translation>MSISDN</translation>
+    </message>
+    <message>
+        <source>The %1 subscriber %2 has another MSISDN than the number assigned to the service.</source>
+        <translation>L&apos;abonné %2 de %1 a un autre MSISDN que le numéro attribué au service.</translation>
+    </message>
+    <message>
+        <source>Authentication keys (Ki, OPc)</source>
+        <translation>Clés d&apos;authentification (Ki, OPc)</translation>
+    </message>
+    <message>
+        <source>The %1 has no authentication keys for IMSI %2.</source>
+        <translation>%1 n&apos;a pas de clés d&apos;authentification pour l&apos;IMSI %2.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>match the service</source>
+        <translation>correspondent au service</translation>
+    </message>
+    <message>
+        <source>do not match</source>
+        <translation>ne correspondent pas</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 on the %2 are not the ones of this service.</source>
+        <translation>Les identifiants de %1 sur %2 ne sont pas ceux de ce service.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be read. Check that it is reachable and that the address in Settings is right.</source>
+        <translation>La base de données de %1 %2 n&apos;a pas pu être lue. Vérifiez qu&apos;elle est joignable et que l&apos;adresse dans les Paramètres est correcte.</translation>
+    </message>
+    <message>
+        <source>Service %1 does not exist. Check the service ID.</source>
+        <translation>Le service %1 n&apos;existe pas. Vérifiez l&apos;ID du service.</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>Le service %1 n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>The settings file %1 does not exist or cannot be read. Check the path given with --config.</source>
+        <translation>Le fichier de paramètres %1 n&apos;existe pas ou ne peut pas être lu. Vérifiez le chemin indiqué avec --config.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is not an INI file that Switchboard can read. Check its contents.</source>
+        <translation>Le fichier de paramètres %1 n&apos;est pas un fichier INI que Switchboard peut lire. Vérifiez son contenu.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +2114,26 @@ Commandes :
         <source>Your customer care team</source>
         <translation>Votre service client</translation>
     </message>
+    <message>
+        <source>Your sign-in details:</source>
+        <translation>Vos identifiants de connexion :</translation>
+    </message>
+    <message>
+        <source>User name: %1</source>
+        <translation>Nom d&apos;utilisateur : %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Mot de passe : %1</translation>
+    </message>
+    <message>
+        <source>SIP domain: %1</source>
+        <translation>Domaine SIP : %1</translation>
+    </message>
+    <message>
+        <source>Keep this password safe. We will never ask you for it by email or phone.</source>
+        <translation>Conservez ce mot de passe en lieu sûr. Nous ne vous le demanderons jamais par e-mail ni par téléphone.</translation>
+    </message>
 </context>
 <context>
     <name>Worker</name>
@@ -1630,6 +2175,10 @@ Commandes :
             <numerusform>Le processus de provisionnement %1 s&apos;est arrêté après avoir terminé %n opérations.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The settings file (INI, as the GUI&apos;s Settings dialog writes it) with the network elements and, without --db, the database (default: the user&apos;s settings).</source>
+        <translation>Le fichier de paramètres (INI, tel que l&apos;écrit la boîte de dialogue Paramètres de l&apos;interface graphique) avec les éléments réseau et, sans --db, la base de données (par défaut : les paramètres de l&apos;utilisateur).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1648,6 +2197,200 @@ Commandes :
     <message>
         <source>Save screenshots of the assign-plan flow to DIR, then exit.</source>
         <translation>Enregistre des captures d&apos;écran du flux d&apos;attribution de plan dans DIR, puis quitte.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AmendBundleDialog</name>
+    <message>
+        <source>Amend Bundle Services</source>
+        <translation>Modifier les services de l&apos;offre groupée</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composants</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Type de produit</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Famille de produits</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Coût mensuel</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>&amp;Modify…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;View Product Bundle Components</source>
+        <translation>&amp;Voir les composants de l&apos;offre groupée</translation>
+    </message>
+    <message>
+        <source>Preview &amp; Action Panel</source>
+        <translation>Panneau d&apos;aperçu et d&apos;actions</translation>
+    </message>
+    <message>
+        <source>Subscription Services to be Amended</source>
+        <translation>Services de l&apos;abonnement à modifier</translation>
+    </message>
+    <message>
+        <source>Removed Components:</source>
+        <translation>Composants retirés :</translation>
+    </message>
+    <message>
+        <source>Added Components:</source>
+        <translation>Composants ajoutés :</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Voir</translation>
+    </message>
+    <message>
+        <source>The components to be removed from the bundle</source>
+        <translation>Les composants à retirer de l&apos;offre groupée</translation>
+    </message>
+    <message>
+        <source>The components to be added to the bundle</source>
+        <translation>Les composants à ajouter à l&apos;offre groupée</translation>
+    </message>
+    <message>
+        <source>Subscription Action Details</source>
+        <translation>Détails de l&apos;action sur l&apos;abonnement</translation>
+    </message>
+    <message>
+        <source>&amp;Action Type:</source>
+        <translation>Type d&apos;&amp;action :</translation>
+    </message>
+    <message>
+        <source>S&amp;ub Action Type:</source>
+        <translation>So&amp;us-type d&apos;action :</translation>
+    </message>
+    <message>
+        <source>Choose an action type</source>
+        <translation>Choisissez un type d&apos;action</translation>
+    </message>
+    <message>
+        <source>Choose a sub action type</source>
+        <translation>Choisissez un sous-type d&apos;action</translation>
+    </message>
+    <message>
+        <source>Performed &amp;By User:</source>
+        <translation>&amp;Effectuée par l&apos;utilisateur :</translation>
+    </message>
+    <message>
+        <source>Empty: the signed-in user (%1)</source>
+        <translation>Vide : l&apos;utilisateur connecté (%1)</translation>
+    </message>
+    <message>
+        <source>Performed &amp;Date:</source>
+        <translation>&amp;Date de réalisation :</translation>
+    </message>
+    <message>
+        <source>Scheduling Information</source>
+        <translation>Informations de planification</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Maintenant</translation>
+    </message>
+    <message>
+        <source>On a specific da&amp;te</source>
+        <translation>À une da&amp;te précise</translation>
+    </message>
+    <message>
+        <source>After a number of da&amp;ys</source>
+        <translation>Après un nombre de &amp;jours</translation>
+    </message>
+    <message>
+        <source>e.g. 7</source>
+        <translation>ex. : 7</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>The amendment was not submitted:</source>
+        <translation>La modification n&apos;a pas été soumise :</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Soumettre</translation>
+    </message>
+    <message>
+        <source>Loading the bundle…</source>
+        <translation>Chargement de l&apos;offre groupée…</translation>
+    </message>
+    <message>
+        <source>Subscription %1 of %2 · %3 · %4</source>
+        <translation>Abonnement %1 de %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Wallet balance: %1</source>
+        <translation>Solde du portefeuille : %1</translation>
+    </message>
+    <message>
+        <source>To be removed</source>
+        <translation>À retirer</translation>
+    </message>
+    <message>
+        <source>To be added</source>
+        <translation>À ajouter</translation>
+    </message>
+    <message>
+        <source>Nothing is debited from the prepaid wallet.</source>
+        <translation>Rien n&apos;est débité du portefeuille prépayé.</translation>
+    </message>
+    <message>
+        <source>Debited from the prepaid wallet on submit: %1</source>
+        <translation>Débité du portefeuille prépayé à la soumission : %1</translation>
+    </message>
+    <message>
+        <source>Working out the charge…</source>
+        <translation>Calcul du montant à débiter…</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>The amendment of %1 is scheduled for %2 (scheduled action %3). It is validated again when it runs.</source>
+        <translation>La modification de %1 est planifiée pour le %2 (action planifiée %3). Elle sera de nouveau validée lors de son exécution.</translation>
+    </message>
+    <message>
+        <source>%1 was amended.</source>
+        <translation>%1 a été modifié.</translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>Ajoutés : %1.</translation>
+    </message>
+    <message>
+        <source>Removed: %1.</source>
+        <translation>Retirés : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provisioning job(s) queued for the network.</source>
+        <translation>
+            <numerusform>%n opération de provisionnement en file d&apos;attente pour le réseau.</numerusform>
+            <numerusform>%n opérations de provisionnement en file d&apos;attente pour le réseau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was debited from the prepaid wallet.</source>
+        <translation>%1 a été débité du portefeuille prépayé.</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2489,41 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     </message>
 </context>
 <context>
+    <name>sb::BundleCompositionDialog</name>
+    <message>
+        <source>Product Composition</source>
+        <translation>Composition du produit</translation>
+    </message>
+    <message>
+        <source>What the product %1 allows as components. This is only informative.</source>
+        <translation>Ce que le produit %1 autorise comme composants. À titre informatif uniquement.</translation>
+    </message>
+    <message>
+        <source>Allowed By</source>
+        <translation>Autorisé par</translation>
+    </message>
+    <message>
+        <source>Allowed Component</source>
+        <translation>Composant autorisé</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+</context>
+<context>
     <name>sb::CatalogPage</name>
     <message>
         <source>Product Catalog</source>
@@ -1802,6 +2580,37 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     <message>
         <source>Assigning a plan to %1. Only products for %2 customers are shown.</source>
         <translation>Attribution d&apos;un plan à %1. Seuls les produits pour les clients de type %2 sont affichés.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ComponentListDialog</name>
+    <message>
+        <source>Added Components</source>
+        <translation>Composants ajoutés</translation>
+    </message>
+    <message>
+        <source>Removed Components</source>
+        <translation>Composants retirés</translation>
+    </message>
+    <message>
+        <source>No components.</source>
+        <translation>Aucun composant.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Type de produit</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Famille de produits</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Coût mensuel</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2732,81 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
             <numerusform>Services (%n)</numerusform>
             <numerusform>Services (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ElementSettingsPage</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate (recommended)</source>
+        <translation>Vérifier le certificat du serveur (recommandé)</translation>
+    </message>
+    <message>
+        <source>Verification is off: Switchboard accepts any certificate, so an impostor could receive the data sent to this element.</source>
+        <translation>La vérification est désactivée : Switchboard accepte tout certificat, un imposteur pourrait donc recevoir les données envoyées à cet élément.</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS (the mail is never sent unencrypted)</source>
+        <translation>Exiger STARTTLS (les e-mails ne sont jamais envoyés sans chiffrement)</translation>
+    </message>
+    <message>
+        <source>PyHSS (REST API)</source>
+        <translation>PyHSS (API REST)</translation>
+    </message>
+    <message>
+        <source>osmo-hlr (CTRL interface)</source>
+        <translation>osmo-hlr (interface CTRL)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Default (%1 s)</source>
+        <translation>Par défaut (%1 s)</translation>
+    </message>
+    <message>
+        <source>Empty addresses use the built-in simulator or the embedded defaults. Switchboard uses these settings from its next start; switchboard-worker and switchboard-ctl read the same file (--config FILE).</source>
+        <translation>Les adresses vides utilisent le simulateur intégré ou les valeurs intégrées par défaut. Switchboard utilise ces paramètres à partir de son prochain démarrage ; switchboard-worker et switchboard-ctl lisent le même fichier (--config FILE).</translation>
+    </message>
+    <message>
+        <source>(stored — type to replace)</source>
+        <translation>(enregistré — saisissez pour remplacer)</translation>
+    </message>
+    <message>
+        <source>Turn off certificate verification?</source>
+        <translation>Désactiver la vérification du certificat ?</translation>
+    </message>
+    <message>
+        <source>Without verification Switchboard accepts any certificate from the %1, so an impostor could receive customer data and keys. Turn it off only for a test server.
+
+Turn verification off?</source>
+        <translation>Sans vérification, Switchboard accepte tout certificat de %1 : un imposteur pourrait donc recevoir des données clients et des clés. Ne la désactivez que pour un serveur de test.
+
+Désactiver la vérification ?</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.cer *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then test again.</source>
+        <translation>Corrigez les champs signalés en rouge, puis testez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +3154,10 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
         <source>The demo data is in place.</source>
         <translation>Les données de démonstration sont en place.</translation>
     </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProductCard</name>
@@ -2454,6 +3342,117 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     </message>
 </context>
 <context>
+    <name>sb::SelectComponentsDialog</name>
+    <message>
+        <source>Select Components</source>
+        <translation>Sélectionner les composants</translation>
+    </message>
+    <message>
+        <source>Components of %1. Only the products the bundle allows are listed.</source>
+        <translation>Composants de %1. Seuls les produits autorisés par l&apos;offre groupée sont listés.</translation>
+    </message>
+    <message>
+        <source>&amp;View Product Bundle Components</source>
+        <translation>&amp;Voir les composants de l&apos;offre groupée</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Produit :</translation>
+    </message>
+    <message>
+        <source>Part of the product name</source>
+        <translation>Partie du nom du produit</translation>
+    </message>
+    <message>
+        <source>Product &amp;Type:</source>
+        <translation>&amp;Type de produit :</translation>
+    </message>
+    <message>
+        <source>Product &amp;Family:</source>
+        <translation>&amp;Famille de produits :</translation>
+    </message>
+    <message>
+        <source>All product types</source>
+        <translation>Tous les types de produit</translation>
+    </message>
+    <message>
+        <source>All product families</source>
+        <translation>Toutes les familles de produits</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Type de produit</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Famille de produits</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Coût mensuel</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>No allowed product matches the filters.</source>
+        <translation>Aucun produit autorisé ne correspond aux filtres.</translation>
+    </message>
+    <message>
+        <source>S&amp;elect</source>
+        <translation>Sélectio&amp;nner</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composants</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Conserver</translation>
+    </message>
+    <message>
+        <source>Keep a current component that is marked for removal.</source>
+        <translation>Conserver un composant actuel marqué pour être retiré.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>To be removed</source>
+        <translation>À retirer</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actuel</translation>
+    </message>
+    <message>
+        <source>To be added</source>
+        <translation>À ajouter</translation>
+    </message>
+    <message>
+        <source>This product is already a component of the bundle.</source>
+        <translation>Ce produit est déjà un composant de l&apos;offre groupée.</translation>
+    </message>
+    <message>
+        <source>This product is already selected.</source>
+        <translation>Ce produit est déjà sélectionné.</translation>
+    </message>
+</context>
+<context>
     <name>sb::SelectCustomerStep</name>
     <message>
         <source>&amp;Search Customers:</source>
@@ -2520,6 +3519,14 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     <message>
         <source>Double-click a service to open it on its customer&apos;s page.</source>
         <translation>Double-cliquez sur un service pour l&apos;ouvrir sur la page de son client.</translation>
+    </message>
+    <message>
+        <source>Verify Service</source>
+        <translation>Vérifier le service</translation>
+    </message>
+    <message>
+        <source>Read the selected service back from the network elements and compare.</source>
+        <translation>Relire le service sélectionné depuis les éléments réseau et comparer.</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +3643,14 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
         <source>CA certificate file (PEM)</source>
         <translation>Fichier de certificat de la CA (PEM)</translation>
     </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de données</translation>
+    </message>
+    <message>
+        <source>&amp;Network elements</source>
+        <translation>Éléments &amp;réseau</translation>
+    </message>
 </context>
 <context>
     <name>sb::StartupWindow</name>
@@ -2650,6 +3665,388 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     <message>
         <source>Preparing the local database on this computer.</source>
         <translation>Préparation de la base de données locale sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionDetailsPanel</name>
+    <message>
+        <source>Customer:</source>
+        <translation>Client :</translation>
+    </message>
+    <message>
+        <source>Life cycle state:</source>
+        <translation>État du cycle de vie :</translation>
+    </message>
+    <message>
+        <source>Payment type:</source>
+        <translation>Type de paiement :</translation>
+    </message>
+    <message>
+        <source>Wallet balance:</source>
+        <translation>Solde du portefeuille :</translation>
+    </message>
+    <message>
+        <source>Subscription Services</source>
+        <translation>Services de l&apos;abonnement</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Type de produit</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Famille de produits</translation>
+    </message>
+    <message>
+        <source>Life Cycle State</source>
+        <translation>État du cycle de vie</translation>
+    </message>
+    <message>
+        <source>Select a service to see its life cycle history. Removed components are greyed.</source>
+        <translation>Sélectionnez un service pour voir son historique de cycle de vie. Les composants retirés sont grisés.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Changed By</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <source>Distributor</source>
+        <translation>Distributeur</translation>
+    </message>
+    <message>
+        <source>Serial Number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Distributed Services</source>
+        <translation>Services distribués</translation>
+    </message>
+    <message>
+        <source>Installed Items</source>
+        <translation>Éléments installés</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Behavior Code</source>
+        <translation>Code de comportement</translation>
+    </message>
+    <message>
+        <source>Action Type</source>
+        <translation>Type d&apos;action</translation>
+    </message>
+    <message>
+        <source>Due Time</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Performed By</source>
+        <translation>Effectuée par</translation>
+    </message>
+    <message>
+        <source>Life Cycle History</source>
+        <translation>Historique du cycle de vie</translation>
+    </message>
+    <message>
+        <source>Provisioning Distributors</source>
+        <translation>Distributeurs de provisionnement</translation>
+    </message>
+    <message>
+        <source>Cancel Scheduled Action</source>
+        <translation>Annuler l&apos;action planifiée</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Subscription %1</source>
+        <translation>Abonnement %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 depuis le %2</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>No wallet</source>
+        <translation>Pas de portefeuille</translation>
+    </message>
+    <message>
+        <source>%1: %2 – %3</source>
+        <translation>%1 : %2 – %3</translation>
+    </message>
+    <message>
+        <source>Flexible Bundle: %1</source>
+        <translation>Offre groupée flexible : %1</translation>
+    </message>
+    <message>
+        <source>Life cycle history of the service %1</source>
+        <translation>Historique du cycle de vie du service %1</translation>
+    </message>
+    <message>
+        <source>Life cycle history of the subscription %1 (select a service to see its own)</source>
+        <translation>Historique du cycle de vie de l&apos;abonnement %1 (sélectionnez un service pour voir le sien)</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>Sans date de fin</translation>
+    </message>
+    <message>
+        <source>Set-top box</source>
+        <translation>Décodeur</translation>
+    </message>
+    <message>
+        <source>Smartcard</source>
+        <translation>Carte à puce</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Retiré le %1</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En service</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Terminée le %1</translation>
+    </message>
+    <message>
+        <source>Behavior code %1, business classification code %2</source>
+        <translation>Code de comportement %1, code de classification commerciale %2</translation>
+    </message>
+    <message>
+        <source>Performed by %1 on %2, requested by %3</source>
+        <translation>Effectuée par %1 le %2, demandée par %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduled Actions (%n pending)</source>
+        <translation>
+            <numerusform>Actions planifiées (%n en attente)</numerusform>
+            <numerusform>Actions planifiées (%n en attente)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a scheduled action that has not run yet.</source>
+        <translation>Sélectionnez une action planifiée qui n&apos;a pas encore été exécutée.</translation>
+    </message>
+    <message>
+        <source>Cancel this action before it runs.</source>
+        <translation>Annuler cette action avant son exécution.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionTableModel</name>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Life Cycle State</source>
+        <translation>État du cycle de vie</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionsPage</name>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Search by subscription number or customer name</source>
+        <translation>Rechercher par numéro d&apos;abonnement ou nom du client</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the first subscription found.</source>
+        <translation>Appuyez sur Entrée pour ouvrir le premier abonnement trouvé.</translation>
+    </message>
+    <message>
+        <source>Search for a subscription, then pick it from the list to see its services, provisioning distributors and scheduled actions.</source>
+        <translation>Recherchez un abonnement, puis choisissez-le dans la liste pour voir ses services, ses distributeurs de provisionnement et ses actions planifiées.</translation>
+    </message>
+    <message>
+        <source>Action Panel</source>
+        <translation>Panneau d&apos;actions</translation>
+    </message>
+    <message>
+        <source>Subscription Service Related Actions</source>
+        <translation>Actions liées aux services de l&apos;abonnement</translation>
+    </message>
+    <message>
+        <source>&amp;Amend Bundle Services</source>
+        <translation>&amp;Modifier les services de l&apos;offre groupée</translation>
+    </message>
+    <message>
+        <source>Change the components of a Flexible Bundle service, now or on a schedule.</source>
+        <translation>Modifier les composants d&apos;un service Offre groupée flexible, maintenant ou à une date planifiée.</translation>
+    </message>
+    <message>
+        <source>No subscription matches “%1”. Check the subscription number (for example SUB-100001) or search by the customer&apos;s name.</source>
+        <translation>Aucun abonnement ne correspond à “%1”. Vérifiez le numéro d&apos;abonnement (par exemple SUB-100001) ou recherchez par le nom du client.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recent subscriptions (%n)</source>
+        <translation>
+            <numerusform>Abonnements récents (%n)</numerusform>
+            <numerusform>Abonnements récents (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) found</source>
+        <translation>
+            <numerusform>%n abonnement trouvé</numerusform>
+            <numerusform>%n abonnements trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a subscription first.</source>
+        <translation>Ouvrez d&apos;abord un abonnement.</translation>
+    </message>
+    <message>
+        <source>Only subscriptions in Draft, Effective or Not Effective state can be amended; this one is %1.</source>
+        <translation>Seuls les abonnements à l&apos;état Brouillon, En vigueur ou Non en vigueur peuvent être modifiés ; celui-ci est à l&apos;état %1.</translation>
+    </message>
+    <message>
+        <source>This subscription has no Flexible Bundle service.</source>
+        <translation>Cet abonnement n&apos;a aucun service Offre groupée flexible.</translation>
+    </message>
+    <message>
+        <source>Select the Flexible Bundle service to amend.</source>
+        <translation>Sélectionnez le service Offre groupée flexible à modifier.</translation>
+    </message>
+    <message>
+        <source>Amends %1.</source>
+        <translation>Modifie %1.</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1, prévue le %2</translation>
+    </message>
+    <message>
+        <source>Cancel Scheduled Action</source>
+        <translation>Annuler l&apos;action planifiée</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled action %1 (%2)? It will not run, and nothing it would have changed is changed.</source>
+        <translation>Annuler l&apos;action planifiée %1 (%2) ? Elle ne sera pas exécutée, et rien de ce qu&apos;elle aurait modifié ne sera modifié.</translation>
+    </message>
+    <message>
+        <source>Cancel Action</source>
+        <translation>Annuler l&apos;action</translation>
+    </message>
+    <message>
+        <source>Keep Action</source>
+        <translation>Conserver l&apos;action</translation>
+    </message>
+</context>
+<context>
+    <name>sb::VerifyServiceDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <source>Verify Service — Service %1</source>
+        <translation>Vérifier le service — Service %1</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+    <message>
+        <source>Verify Again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reading service %1 back from the network elements…</source>
+        <translation>Relecture du service %1 depuis les éléments réseau…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: all %n check(s) passed. The network elements match Switchboard.</source>
+        <translation>
+            <numerusform>%1 : %n vérification réussie. Les éléments réseau correspondent à Switchboard.</numerusform>
+            <numerusform>%1 : les %n vérifications ont réussi. Les éléments réseau correspondent à Switchboard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n mismatch(es)</source>
+        <translation>
+            <numerusform>%1 : %n écart</numerusform>
+            <numerusform>%1 : %n écarts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) unreachable.</source>
+        <translation>
+            <numerusform>%n élément injoignable.</numerusform>
+            <numerusform>%n éléments injoignables.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See the highlighted rows for what to do.</source>
+        <translation>Consultez les lignes mises en évidence pour savoir que faire.</translation>
     </message>
 </context>
 </TS>

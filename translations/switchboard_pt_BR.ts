@@ -624,6 +624,51 @@ Comandos:
         <translation>O serviço %1 está sendo cancelado: o job de provisionamento %2 o remove dos elementos de rede.
 </translation>
     </message>
+    <message>
+        <source>  services verify ID   (exit code 3: the network differs from the database; 4: an element did not answer)
+</source>
+        <translation>  services verify ID   (código de saída 3: a rede difere do banco de dados; 4: um elemento não respondeu)
+</translation>
+    </message>
+    <message>
+        <source>Settings: --config FILE reads the network elements, mail, SIM keys and (without --db) the database
+from that INI file, as the Settings dialog writes it; without it, from the user&apos;s settings.
+</source>
+        <translation>Configurações: --config FILE lê os elementos de rede, o e-mail, as chaves de SIM e (sem --db) o banco de dados
+desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela, das configurações do usuário.
+</translation>
+    </message>
+    <message>
+        <source>services verify needs a service ID (a whole number).</source>
+        <translation>services verify precisa de um ID de serviço (um número inteiro).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Service %1 (%2): %n check(s),</source>
+        <translation>
+            <numerusform>Serviço %1 (%2): %n verificação,</numerusform>
+            <numerusform>Serviço %1 (%2): %n verificações,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mismatch(es),</source>
+        <translation>
+            <numerusform>%n divergência,</numerusform>
+            <numerusform>%n divergências,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) unreachable</source>
+        <translation>
+            <numerusform>%n elemento inacessível</numerusform>
+            <numerusform>%n elementos inacessíveis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 — expected %4, found %5
+</source>
+        <translation>%1 %2: %3 — esperado %4, encontrado %5
+</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseProbe</name>
@@ -692,6 +737,292 @@ Comandos:
     <message>
         <source>The credentials key file %1 cannot be read or created. Check the file and its folder, or set another file in Settings.</source>
         <translation>Não é possível ler nem criar o arquivo de chave de credenciais %1. Verifique o arquivo e a pasta dele ou defina outro arquivo em Configurações.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementProbe</name>
+    <message>
+        <source>Connected: the %1 at %2 answered.</source>
+        <translation>Conectado: o %1 em %2 respondeu.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</source>
+        <translation>O %1 em %2 recusou a %3 (HTTP %4). Verifique a chave definida para ele em Configurações.</translation>
+    </message>
+    <message>
+        <source>provisioning key</source>
+        <translation>chave de provisionamento</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>chave de API</translation>
+    </message>
+    <message>
+        <source>The %1 database file %2 does not exist. Check the path in Settings.</source>
+        <translation>O arquivo de banco de dados do %1 %2 não existe. Verifique o caminho em Configurações.</translation>
+    </message>
+    <message>
+        <source>Unable to connect to the %1 database at %2. Check that the database server is running and that the address in Settings is right.</source>
+        <translation>Não foi possível conectar ao banco de dados do %1 em %2. Verifique se o servidor de banco de dados está em execução e se o endereço em Configurações está correto.</translation>
+    </message>
+    <message>
+        <source>The %1 database at %2 did not accept the user %3 with this password. Check the user name and the password.</source>
+        <translation>O banco de dados do %1 em %2 não aceitou o usuário %3 com esta senha. Verifique o nome de usuário e a senha.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be opened: %3</source>
+        <translation>Não foi possível abrir o banco de dados do %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 opened, but it has no table %3. Check that the URL names the database the %1 reads and that its SQL schema is loaded.</source>
+        <translation>O banco de dados do %1 %2 foi aberto, mas não tem a tabela %3. Verifique se a URL indica o banco de dados que o %1 lê e se o esquema SQL dele está carregado.</translation>
+    </message>
+    <message>
+        <source>Connected: the %1 database %2 has the table %3.</source>
+        <translation>Conectado: o banco de dados do %1 %2 tem a tabela %3.</translation>
+    </message>
+    <message>
+        <source>Connected: the mail server at %1 answered over %2.</source>
+        <translation>Conectado: o servidor de e-mail em %1 respondeu via %2.</translation>
+    </message>
+    <message>
+        <source>No address is set: the built-in simulator serves the %1. Nothing to test.</source>
+        <translation>Nenhum endereço definido: o simulador integrado atende o %1. Nada a testar.</translation>
+    </message>
+    <message>
+        <source>No database is set: the embedded %1 database in the data folder is used. Nothing to test.</source>
+        <translation>Nenhum banco de dados definido: é usado o banco de dados integrado do %1 na pasta de dados. Nada a testar.</translation>
+    </message>
+    <message>
+        <source>No SMTP server is set: mail goes to the outbox folder. Nothing to test.</source>
+        <translation>Nenhum servidor SMTP definido: os e-mails vão para a pasta de saída. Nada a testar.</translation>
+    </message>
+    <message>
+        <source>Nothing to test.</source>
+        <translation>Nada a testar.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementSettings</name>
+    <message>
+        <source>CA bundle:</source>
+        <translation>Pacote de CAs:</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s trusted CAs only</source>
+        <translation>Vazio: somente as CAs confiáveis do sistema</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Certificado de cliente:</translation>
+    </message>
+    <message>
+        <source>Empty: no client certificate</source>
+        <translation>Vazio: sem certificado de cliente</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Chave do cliente:</translation>
+    </message>
+    <message>
+        <source>Empty: the key is in the certificate file</source>
+        <translation>Vazio: a chave está no arquivo do certificado</translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation>Verificação:</translation>
+    </message>
+    <message>
+        <source>JSON-RPC URL:</source>
+        <translation>URL JSON-RPC:</translation>
+    </message>
+    <message>
+        <source>Empty: the built-in simulator</source>
+        <translation>Vazio: o simulador integrado</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Tempo limite:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>PyHSS REST URL:</source>
+        <translation>URL REST do PyHSS:</translation>
+    </message>
+    <message>
+        <source>Provisioning key:</source>
+        <translation>Chave de provisionamento:</translation>
+    </message>
+    <message>
+        <source>Empty: none</source>
+        <translation>Vazio: nenhuma</translation>
+    </message>
+    <message>
+        <source>osmo-hlr CTRL (host:port):</source>
+        <translation>CTRL do osmo-hlr (host:porta):</translation>
+    </message>
+    <message>
+        <source>Empty: 127.0.0.1:4259</source>
+        <translation>Vazio: 127.0.0.1:4259</translation>
+    </message>
+    <message>
+        <source>REST URL:</source>
+        <translation>URL REST:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Chave de API:</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>URL do banco de dados:</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded RADIUS database in the data folder</source>
+        <translation>Vazio: o banco de dados RADIUS integrado na pasta de dados</translation>
+    </message>
+    <message>
+        <source>Database password:</source>
+        <translation>Senha do banco de dados:</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded Kamailio database in the data folder</source>
+        <translation>Vazio: o banco de dados Kamailio integrado na pasta de dados</translation>
+    </message>
+    <message>
+        <source>SIP domain:</source>
+        <translation>Domínio SIP:</translation>
+    </message>
+    <message>
+        <source>Empty: the domain set in the product</source>
+        <translation>Vazio: o domínio definido no produto</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>Servidor SMTP:</translation>
+    </message>
+    <message>
+        <source>Empty: mail goes to the outbox folder</source>
+        <translation>Vazio: os e-mails vão para a pasta de saída</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Porta:</translation>
+    </message>
+    <message>
+        <source>587</source>
+        <translation>587</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Endereço do remetente:</translation>
+    </message>
+    <message>
+        <source>e.g. noreply@example.com</source>
+        <translation>ex.: noreply@example.com</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nome de usuário:</translation>
+    </message>
+    <message>
+        <source>Empty: no sign-in</source>
+        <translation>Vazio: sem autenticação</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Senha:</translation>
+    </message>
+    <message>
+        <source>STARTTLS:</source>
+        <translation>STARTTLS:</translation>
+    </message>
+    <message>
+        <source>Transport key file:</source>
+        <translation>Arquivo da chave de transporte:</translation>
+    </message>
+    <message>
+        <source>Empty: give it when importing SIM batches</source>
+        <translation>Vazio: informe-o ao importar lotes de SIM</translation>
+    </message>
+    <message>
+        <source>Operator key (OP):</source>
+        <translation>Chave do operador (OP):</translation>
+    </message>
+    <message>
+        <source>Empty: SIM cards bring their OPc</source>
+        <translation>Vazio: os cartões SIM trazem o próprio OPc</translation>
+    </message>
+    <message>
+        <source>OCS (CGRateS)</source>
+        <translation>OCS (CGRateS)</translation>
+    </message>
+    <message>
+        <source>HSS / HLR</source>
+        <translation>HSS / HLR</translation>
+    </message>
+    <message>
+        <source>IPTV middleware</source>
+        <translation>Middleware IPTV</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>SIP registrar</source>
+        <translation>Registrador SIP</translation>
+    </message>
+    <message>
+        <source>Mail (SMTP)</source>
+        <translation>E-mail (SMTP)</translation>
+    </message>
+    <message>
+        <source>SIM keys</source>
+        <translation>Chaves de SIM</translation>
+    </message>
+    <message>
+        <source>Enter a full address that starts with http:// or https://, for example https://ocs.example.net:2080/jsonrpc.</source>
+        <translation>Informe um endereço completo que comece com http:// ou https://, por exemplo https://ocs.example.net:2080/jsonrpc.</translation>
+    </message>
+    <message>
+        <source>Enter host:port, for example 127.0.0.1:4259, with a port from 1 to 65535.</source>
+        <translation>Informe host:porta, por exemplo 127.0.0.1:4259, com uma porta de 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>Enter a host name or IP address only, without http:// or a port.</source>
+        <translation>Informe apenas um nome de host ou endereço IP, sem http:// nem porta.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535.</source>
+        <translation>Informe uma porta de 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as noreply@example.com.</source>
+        <translation>Informe um endereço de e-mail como noreply@example.com.</translation>
+    </message>
+    <message>
+        <source>Enter 32 hexadecimal digits (16 bytes).</source>
+        <translation>Informe 32 dígitos hexadecimais (16 bytes).</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist. Check the path.</source>
+        <translation>O arquivo %1 não existe. Verifique o caminho.</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot read the file %1. Check that it is a file and its permissions.</source>
+        <translation>O Switchboard não consegue ler o arquivo %1. Verifique se é um arquivo e as permissões dele.</translation>
+    </message>
+    <message>
+        <source>Enter a timeout from 1 to 600 seconds.</source>
+        <translation>Informe um tempo limite de 1 a 600 segundos.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed kinds.</source>
+        <translation>Escolha um dos tipos listados.</translation>
     </message>
 </context>
 <context>
@@ -1282,10 +1613,204 @@ Comandos:
     </message>
 </context>
 <context>
+    <name>ServiceVerifier</name>
+    <message>
+        <source>present</source>
+        <translation>presente</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sem resposta</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nenhum)</translation>
+    </message>
+    <message>
+        <source>Then verify the service again.</source>
+        <translation>Depois, verifique o serviço novamente.</translation>
+    </message>
+    <message>
+        <source>The %1 still has %2 although the service is cancelled.</source>
+        <translation>O %1 ainda tem %2, embora o serviço esteja cancelado.</translation>
+    </message>
+    <message>
+        <source>The %1 has no record of %2 for this service.</source>
+        <translation>O %1 não tem registro de %2 para este serviço.</translation>
+    </message>
+    <message>
+        <source>Service status</source>
+        <translation>Status do serviço</translation>
+    </message>
+    <message>
+        <source>Switchboard shows the service as &quot;%1&quot; instead of &quot;%2&quot;.</source>
+        <translation>O Switchboard mostra o serviço como &quot;%1&quot; em vez de &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Conta %1</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>Conta ativada</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>ativado</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desativado</translation>
+    </message>
+    <message>
+        <source>The OCS account %1 is disabled.</source>
+        <translation>A conta %1 do OCS está desativada.</translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation>Saldo %1</translation>
+    </message>
+    <message>
+        <source>The OCS account %1 has no %2 balance.</source>
+        <translation>A conta %1 do OCS não tem saldo %2.</translation>
+    </message>
+    <message>
+        <source>Subscriber IMSI %1</source>
+        <translation>Assinante IMSI %1</translation>
+    </message>
+    <message>
+        <source>Subscriber enabled</source>
+        <translation>Assinante ativado</translation>
+    </message>
+    <message>
+        <source>The %1 subscriber %2 is disabled.</source>
+        <translation>O assinante %2 do %1 está desativado.</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Usuário %1</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite de taxa</translation>
+    </message>
+    <message>
+        <source>The RADIUS user %1 has a rate limit that differs from the product&apos;s.</source>
+        <translation>O usuário RADIUS %1 tem um limite de taxa diferente do limite do produto.</translation>
+    </message>
+    <message>
+        <source>Calling-Station-Id (modem)</source>
+        <translation>Calling-Station-Id (modem)</translation>
+    </message>
+    <message>
+        <source>The RADIUS user %1 is bound to another modem than the one assigned to the service.</source>
+        <translation>O usuário RADIUS %1 está vinculado a um modem diferente do atribuído ao serviço.</translation>
+    </message>
+    <message>
+        <source>Subscriber %1</source>
+        <translation>Assinante %1</translation>
+    </message>
+    <message>
+        <source>Set-top box %1</source>
+        <translation>Decodificador %1</translation>
+    </message>
+    <message>
+        <source>Device status</source>
+        <translation>Status do dispositivo</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 is not active on the IPTV middleware (status %2).</source>
+        <translation>O decodificador %1 não está ativo no middleware IPTV (status %2).</translation>
+    </message>
+    <message>
+        <source>Device account</source>
+        <translation>Conta do dispositivo</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 is active on another account on the IPTV middleware.</source>
+        <translation>O decodificador %1 está ativo em outra conta no middleware IPTV.</translation>
+    </message>
+    <message>
+        <source>Channel packages</source>
+        <translation>Pacotes de canais</translation>
+    </message>
+    <message>
+        <source>Set-top box %1 has other channel packages on the IPTV middleware than the plan.</source>
+        <translation>O decodificador %1 tem no middleware IPTV pacotes de canais diferentes dos do plano.</translation>
+    </message>
+    <message>
+        <source>Retry the cancel job on the Provisioning page, or remove it from the %1 by hand.</source>
+        <translation>Tente novamente o job de cancelamento na página Provisionamento ou remova-o do %1 manualmente.</translation>
+    </message>
+    <message>
+        <source>Re-run provisioning with Retry on the Provisioning page.</source>
+        <translation>Execute o provisionamento novamente com Tentar novamente na página Provisionamento.</translation>
+    </message>
+    <message>
+        <source>Cancel the service and assign the plan again, or correct it on the %1 by hand.</source>
+        <translation>Cancele o serviço e atribua o plano novamente ou corrija-o no %1 manualmente.</translation>
+    </message>
+    <message>
+        <source>MSISDN</source>
+        <translation>MSISDN</translation>
+    </message>
+    <message>
+        <source>The %1 subscriber %2 has another MSISDN than the number assigned to the service.</source>
+        <translation>O assinante %2 do %1 tem um MSISDN diferente do número atribuído ao serviço.</translation>
+    </message>
+    <message>
+        <source>Authentication keys (Ki, OPc)</source>
+        <translation>Chaves de autenticação (Ki, OPc)</translation>
+    </message>
+    <message>
+        <source>The %1 has no authentication keys for IMSI %2.</source>
+        <translation>O %1 não tem chaves de autenticação para o IMSI %2.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciais</translation>
+    </message>
+    <message>
+        <source>match the service</source>
+        <translation>correspondem ao serviço</translation>
+    </message>
+    <message>
+        <source>do not match</source>
+        <translation>não correspondem</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 on the %2 are not the ones of this service.</source>
+        <translation>As credenciais de %1 no %2 não são as deste serviço.</translation>
+    </message>
+    <message>
+        <source>The %1 database %2 could not be read. Check that it is reachable and that the address in Settings is right.</source>
+        <translation>Não foi possível ler o banco de dados do %1 %2. Verifique se ele está acessível e se o endereço em Configurações está correto.</translation>
+    </message>
+    <message>
+        <source>Service %1 does not exist. Check the service ID.</source>
+        <translation>O serviço %1 não existe. Verifique o ID do serviço.</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>Service %1 does not exist.</source>
         <translation>O serviço %1 não existe.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>The settings file %1 does not exist or cannot be read. Check the path given with --config.</source>
+        <translation>O arquivo de configurações %1 não existe ou não pode ser lido. Verifique o caminho informado com --config.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is not an INI file that Switchboard can read. Check its contents.</source>
+        <translation>O arquivo de configurações %1 não é um arquivo INI que o Switchboard consiga ler. Verifique o conteúdo dele.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +2114,26 @@ Comandos:
         <source>Your customer care team</source>
         <translation>Sua equipe de atendimento ao cliente</translation>
     </message>
+    <message>
+        <source>Your sign-in details:</source>
+        <translation>Seus dados de acesso:</translation>
+    </message>
+    <message>
+        <source>User name: %1</source>
+        <translation>Nome de usuário: %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Senha: %1</translation>
+    </message>
+    <message>
+        <source>SIP domain: %1</source>
+        <translation>Domínio SIP: %1</translation>
+    </message>
+    <message>
+        <source>Keep this password safe. We will never ask you for it by email or phone.</source>
+        <translation>Guarde esta senha em local seguro. Nunca a pediremos por e-mail ou telefone.</translation>
+    </message>
 </context>
 <context>
     <name>Worker</name>
@@ -1630,6 +2175,10 @@ Comandos:
             <numerusform>O processo de provisionamento %1 parou após concluir %n jobs.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The settings file (INI, as the GUI&apos;s Settings dialog writes it) with the network elements and, without --db, the database (default: the user&apos;s settings).</source>
+        <translation>O arquivo de configurações (INI, tal como a caixa de diálogo Configurações da interface gráfica o grava) com os elementos de rede e, sem --db, o banco de dados (padrão: as configurações do usuário).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1648,6 +2197,200 @@ Comandos:
     <message>
         <source>Save screenshots of the assign-plan flow to DIR, then exit.</source>
         <translation>Salva capturas de tela do fluxo de atribuição de plano em DIR e sai.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AmendBundleDialog</name>
+    <message>
+        <source>Amend Bundle Services</source>
+        <translation>Alterar Serviços do Pacote</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Componentes</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Produto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Família de Produtos</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Custo Mensal</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Alteração</translation>
+    </message>
+    <message>
+        <source>&amp;Modify…</source>
+        <translation>&amp;Modificar…</translation>
+    </message>
+    <message>
+        <source>&amp;View Product Bundle Components</source>
+        <translation>&amp;Ver Componentes do Pacote de Produtos</translation>
+    </message>
+    <message>
+        <source>Preview &amp; Action Panel</source>
+        <translation>Painel de Visualização e Ações</translation>
+    </message>
+    <message>
+        <source>Subscription Services to be Amended</source>
+        <translation>Serviços da Assinatura a Alterar</translation>
+    </message>
+    <message>
+        <source>Removed Components:</source>
+        <translation>Componentes Removidos:</translation>
+    </message>
+    <message>
+        <source>Added Components:</source>
+        <translation>Componentes Adicionados:</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ver</translation>
+    </message>
+    <message>
+        <source>The components to be removed from the bundle</source>
+        <translation>Os componentes a remover do pacote</translation>
+    </message>
+    <message>
+        <source>The components to be added to the bundle</source>
+        <translation>Os componentes a adicionar ao pacote</translation>
+    </message>
+    <message>
+        <source>Subscription Action Details</source>
+        <translation>Detalhes da Ação da Assinatura</translation>
+    </message>
+    <message>
+        <source>&amp;Action Type:</source>
+        <translation>Tipo de &amp;Ação:</translation>
+    </message>
+    <message>
+        <source>S&amp;ub Action Type:</source>
+        <translation>S&amp;ubtipo de Ação:</translation>
+    </message>
+    <message>
+        <source>Choose an action type</source>
+        <translation>Escolha um tipo de ação</translation>
+    </message>
+    <message>
+        <source>Choose a sub action type</source>
+        <translation>Escolha um subtipo de ação</translation>
+    </message>
+    <message>
+        <source>Performed &amp;By User:</source>
+        <translation>Realizado &amp;Pelo Usuário:</translation>
+    </message>
+    <message>
+        <source>Empty: the signed-in user (%1)</source>
+        <translation>Vazio: o usuário conectado (%1)</translation>
+    </message>
+    <message>
+        <source>Performed &amp;Date:</source>
+        <translation>&amp;Data de Realização:</translation>
+    </message>
+    <message>
+        <source>Scheduling Information</source>
+        <translation>Informações de Agendamento</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Agora</translation>
+    </message>
+    <message>
+        <source>On a specific da&amp;te</source>
+        <translation>Em uma da&amp;ta específica</translation>
+    </message>
+    <message>
+        <source>After a number of da&amp;ys</source>
+        <translation>Após um número de &amp;dias</translation>
+    </message>
+    <message>
+        <source>e.g. 7</source>
+        <translation>ex.: 7</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>dias</translation>
+    </message>
+    <message>
+        <source>The amendment was not submitted:</source>
+        <translation>A alteração não foi enviada:</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Loading the bundle…</source>
+        <translation>Carregando o pacote…</translation>
+    </message>
+    <message>
+        <source>Subscription %1 of %2 · %3 · %4</source>
+        <translation>Assinatura %1 de %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Wallet balance: %1</source>
+        <translation>Saldo da carteira: %1</translation>
+    </message>
+    <message>
+        <source>To be removed</source>
+        <translation>A remover</translation>
+    </message>
+    <message>
+        <source>To be added</source>
+        <translation>A adicionar</translation>
+    </message>
+    <message>
+        <source>Nothing is debited from the prepaid wallet.</source>
+        <translation>Nada é debitado da carteira pré-paga.</translation>
+    </message>
+    <message>
+        <source>Debited from the prepaid wallet on submit: %1</source>
+        <translation>Debitado da carteira pré-paga ao enviar: %1</translation>
+    </message>
+    <message>
+        <source>Working out the charge…</source>
+        <translation>Calculando a cobrança…</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>The amendment of %1 is scheduled for %2 (scheduled action %3). It is validated again when it runs.</source>
+        <translation>A alteração de %1 está agendada para %2 (ação agendada %3). Ela será validada novamente quando for executada.</translation>
+    </message>
+    <message>
+        <source>%1 was amended.</source>
+        <translation>%1 foi alterado.</translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>Adicionados: %1.</translation>
+    </message>
+    <message>
+        <source>Removed: %1.</source>
+        <translation>Removidos: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provisioning job(s) queued for the network.</source>
+        <translation>
+            <numerusform>%n job de provisionamento na fila para a rede.</numerusform>
+            <numerusform>%n jobs de provisionamento na fila para a rede.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was debited from the prepaid wallet.</source>
+        <translation>%1 foi debitado da carteira pré-paga.</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2489,41 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     </message>
 </context>
 <context>
+    <name>sb::BundleCompositionDialog</name>
+    <message>
+        <source>Product Composition</source>
+        <translation>Composição do Produto</translation>
+    </message>
+    <message>
+        <source>What the product %1 allows as components. This is only informative.</source>
+        <translation>O que o produto %1 permite como componentes. Apenas informativo.</translation>
+    </message>
+    <message>
+        <source>Allowed By</source>
+        <translation>Permitido Por</translation>
+    </message>
+    <message>
+        <source>Allowed Component</source>
+        <translation>Componente Permitido</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>Obrigatório</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sem limite</translation>
+    </message>
+</context>
+<context>
     <name>sb::CatalogPage</name>
     <message>
         <source>Product Catalog</source>
@@ -1802,6 +2580,37 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     <message>
         <source>Assigning a plan to %1. Only products for %2 customers are shown.</source>
         <translation>Atribuindo um plano a %1. Somente produtos para clientes do tipo %2 são exibidos.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ComponentListDialog</name>
+    <message>
+        <source>Added Components</source>
+        <translation>Componentes Adicionados</translation>
+    </message>
+    <message>
+        <source>Removed Components</source>
+        <translation>Componentes Removidos</translation>
+    </message>
+    <message>
+        <source>No components.</source>
+        <translation>Nenhum componente.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Produto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Família de Produtos</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Custo Mensal</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2732,81 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
             <numerusform>Serviços (%n)</numerusform>
             <numerusform>Serviços (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ElementSettingsPage</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Testar conexão</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpar</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate (recommended)</source>
+        <translation>Verificar o certificado do servidor (recomendado)</translation>
+    </message>
+    <message>
+        <source>Verification is off: Switchboard accepts any certificate, so an impostor could receive the data sent to this element.</source>
+        <translation>A verificação está desativada: o Switchboard aceita qualquer certificado, então um impostor poderia receber os dados enviados a este elemento.</translation>
+    </message>
+    <message>
+        <source>Require STARTTLS (the mail is never sent unencrypted)</source>
+        <translation>Exigir STARTTLS (o e-mail nunca é enviado sem criptografia)</translation>
+    </message>
+    <message>
+        <source>PyHSS (REST API)</source>
+        <translation>PyHSS (API REST)</translation>
+    </message>
+    <message>
+        <source>osmo-hlr (CTRL interface)</source>
+        <translation>osmo-hlr (interface CTRL)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Default (%1 s)</source>
+        <translation>Padrão (%1 s)</translation>
+    </message>
+    <message>
+        <source>Empty addresses use the built-in simulator or the embedded defaults. Switchboard uses these settings from its next start; switchboard-worker and switchboard-ctl read the same file (--config FILE).</source>
+        <translation>Endereços vazios usam o simulador integrado ou os padrões integrados. O Switchboard usa estas configurações a partir da próxima inicialização; switchboard-worker e switchboard-ctl leem o mesmo arquivo (--config FILE).</translation>
+    </message>
+    <message>
+        <source>(stored — type to replace)</source>
+        <translation>(armazenada — digite para substituir)</translation>
+    </message>
+    <message>
+        <source>Turn off certificate verification?</source>
+        <translation>Desativar a verificação de certificado?</translation>
+    </message>
+    <message>
+        <source>Without verification Switchboard accepts any certificate from the %1, so an impostor could receive customer data and keys. Turn it off only for a test server.
+
+Turn verification off?</source>
+        <translation>Sem verificação, o Switchboard aceita qualquer certificado do %1, então um impostor poderia receber dados de clientes e chaves. Desative-a apenas para um servidor de teste.
+
+Desativar a verificação?</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>Arquivos PEM (*.pem *.crt *.cer *.key);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red, then test again.</source>
+        <translation>Corrija os campos marcados em vermelho e teste novamente.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +3154,10 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
         <source>The demo data is in place.</source>
         <translation>Os dados de demonstração estão prontos.</translation>
     </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Assinaturas</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProductCard</name>
@@ -2454,6 +3342,117 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     </message>
 </context>
 <context>
+    <name>sb::SelectComponentsDialog</name>
+    <message>
+        <source>Select Components</source>
+        <translation>Selecionar Componentes</translation>
+    </message>
+    <message>
+        <source>Components of %1. Only the products the bundle allows are listed.</source>
+        <translation>Componentes de %1. Somente os produtos permitidos pelo pacote são listados.</translation>
+    </message>
+    <message>
+        <source>&amp;View Product Bundle Components</source>
+        <translation>&amp;Ver Componentes do Pacote de Produtos</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Produto:</translation>
+    </message>
+    <message>
+        <source>Part of the product name</source>
+        <translation>Parte do nome do produto</translation>
+    </message>
+    <message>
+        <source>Product &amp;Type:</source>
+        <translation>&amp;Tipo de Produto:</translation>
+    </message>
+    <message>
+        <source>Product &amp;Family:</source>
+        <translation>&amp;Família de Produtos:</translation>
+    </message>
+    <message>
+        <source>All product types</source>
+        <translation>Todos os tipos de produto</translation>
+    </message>
+    <message>
+        <source>All product families</source>
+        <translation>Todas as famílias de produtos</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produto</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Produto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Família de Produtos</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Custo Mensal</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Alteração</translation>
+    </message>
+    <message>
+        <source>No allowed product matches the filters.</source>
+        <translation>Nenhum produto permitido corresponde aos filtros.</translation>
+    </message>
+    <message>
+        <source>S&amp;elect</source>
+        <translation>S&amp;elecionar</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Componentes</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remover</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Manter</translation>
+    </message>
+    <message>
+        <source>Keep a current component that is marked for removal.</source>
+        <translation>Manter um componente atual que está marcado para remoção.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>To be removed</source>
+        <translation>A remover</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Atual</translation>
+    </message>
+    <message>
+        <source>To be added</source>
+        <translation>A adicionar</translation>
+    </message>
+    <message>
+        <source>This product is already a component of the bundle.</source>
+        <translation>Este produto já é um componente do pacote.</translation>
+    </message>
+    <message>
+        <source>This product is already selected.</source>
+        <translation>Este produto já está selecionado.</translation>
+    </message>
+</context>
+<context>
     <name>sb::SelectCustomerStep</name>
     <message>
         <source>&amp;Search Customers:</source>
@@ -2520,6 +3519,14 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     <message>
         <source>Double-click a service to open it on its customer&apos;s page.</source>
         <translation>Clique duas vezes em um serviço para abri-lo na página do cliente.</translation>
+    </message>
+    <message>
+        <source>Verify Service</source>
+        <translation>Verificar Serviço</translation>
+    </message>
+    <message>
+        <source>Read the selected service back from the network elements and compare.</source>
+        <translation>Ler o serviço selecionado de volta dos elementos de rede e comparar.</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +3643,14 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
         <source>CA certificate file (PEM)</source>
         <translation>Arquivo de certificado da CA (PEM)</translation>
     </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Banco de dados</translation>
+    </message>
+    <message>
+        <source>&amp;Network elements</source>
+        <translation>Elementos de &amp;rede</translation>
+    </message>
 </context>
 <context>
     <name>sb::StartupWindow</name>
@@ -2650,6 +3665,388 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     <message>
         <source>Preparing the local database on this computer.</source>
         <translation>Preparando o banco de dados local neste computador.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionDetailsPanel</name>
+    <message>
+        <source>Customer:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <source>Life cycle state:</source>
+        <translation>Estado do ciclo de vida:</translation>
+    </message>
+    <message>
+        <source>Payment type:</source>
+        <translation>Tipo de pagamento:</translation>
+    </message>
+    <message>
+        <source>Wallet balance:</source>
+        <translation>Saldo da carteira:</translation>
+    </message>
+    <message>
+        <source>Subscription Services</source>
+        <translation>Serviços da Assinatura</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Tipo de Produto</translation>
+    </message>
+    <message>
+        <source>Product Family</source>
+        <translation>Família de Produtos</translation>
+    </message>
+    <message>
+        <source>Life Cycle State</source>
+        <translation>Estado do Ciclo de Vida</translation>
+    </message>
+    <message>
+        <source>Select a service to see its life cycle history. Removed components are greyed.</source>
+        <translation>Selecione um serviço para ver o histórico do ciclo de vida dele. Os componentes removidos aparecem em cinza.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <source>Changed By</source>
+        <translation>Alterado Por</translation>
+    </message>
+    <message>
+        <source>Distributor</source>
+        <translation>Distribuidor</translation>
+    </message>
+    <message>
+        <source>Serial Number</source>
+        <translation>Número de Série</translation>
+    </message>
+    <message>
+        <source>Distributed Services</source>
+        <translation>Serviços Distribuídos</translation>
+    </message>
+    <message>
+        <source>Installed Items</source>
+        <translation>Itens Instalados</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Behavior Code</source>
+        <translation>Código de Comportamento</translation>
+    </message>
+    <message>
+        <source>Action Type</source>
+        <translation>Tipo de Ação</translation>
+    </message>
+    <message>
+        <source>Due Time</source>
+        <translation>Data Prevista</translation>
+    </message>
+    <message>
+        <source>Performed By</source>
+        <translation>Realizado Por</translation>
+    </message>
+    <message>
+        <source>Life Cycle History</source>
+        <translation>Histórico do Ciclo de Vida</translation>
+    </message>
+    <message>
+        <source>Provisioning Distributors</source>
+        <translation>Distribuidores de Provisionamento</translation>
+    </message>
+    <message>
+        <source>Cancel Scheduled Action</source>
+        <translation>Cancelar Ação Agendada</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconhecido</translation>
+    </message>
+    <message>
+        <source>Subscription %1</source>
+        <translation>Assinatura %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 desde %2</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>No wallet</source>
+        <translation>Sem carteira</translation>
+    </message>
+    <message>
+        <source>%1: %2 – %3</source>
+        <translation>%1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>Flexible Bundle: %1</source>
+        <translation>Pacote Flexível: %1</translation>
+    </message>
+    <message>
+        <source>Life cycle history of the service %1</source>
+        <translation>Histórico do ciclo de vida do serviço %1</translation>
+    </message>
+    <message>
+        <source>Life cycle history of the subscription %1 (select a service to see its own)</source>
+        <translation>Histórico do ciclo de vida da assinatura %1 (selecione um serviço para ver o dele)</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>Sem data de término</translation>
+    </message>
+    <message>
+        <source>Set-top box</source>
+        <translation>Decodificador</translation>
+    </message>
+    <message>
+        <source>Smartcard</source>
+        <translation>Smartcard</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Removido em %1</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Em uso</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Concluída em %1</translation>
+    </message>
+    <message>
+        <source>Behavior code %1, business classification code %2</source>
+        <translation>Código de comportamento %1, código de classificação comercial %2</translation>
+    </message>
+    <message>
+        <source>Performed by %1 on %2, requested by %3</source>
+        <translation>Realizada por %1 em %2, solicitada por %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scheduled Actions (%n pending)</source>
+        <translation>
+            <numerusform>Ações Agendadas (%n pendente)</numerusform>
+            <numerusform>Ações Agendadas (%n pendentes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a scheduled action that has not run yet.</source>
+        <translation>Selecione uma ação agendada que ainda não foi executada.</translation>
+    </message>
+    <message>
+        <source>Cancel this action before it runs.</source>
+        <translation>Cancelar esta ação antes que ela seja executada.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionTableModel</name>
+    <message>
+        <source>Subscription</source>
+        <translation>Assinatura</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Life Cycle State</source>
+        <translation>Estado do Ciclo de Vida</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pagamento</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SubscriptionsPage</name>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Assinaturas</translation>
+    </message>
+    <message>
+        <source>Search by subscription number or customer name</source>
+        <translation>Pesquisar por número da assinatura ou nome do cliente</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the first subscription found.</source>
+        <translation>Pressione Enter para abrir a primeira assinatura encontrada.</translation>
+    </message>
+    <message>
+        <source>Search for a subscription, then pick it from the list to see its services, provisioning distributors and scheduled actions.</source>
+        <translation>Pesquise uma assinatura e escolha-a na lista para ver os serviços, os distribuidores de provisionamento e as ações agendadas dela.</translation>
+    </message>
+    <message>
+        <source>Action Panel</source>
+        <translation>Painel de Ações</translation>
+    </message>
+    <message>
+        <source>Subscription Service Related Actions</source>
+        <translation>Ações Relacionadas aos Serviços da Assinatura</translation>
+    </message>
+    <message>
+        <source>&amp;Amend Bundle Services</source>
+        <translation>&amp;Alterar Serviços do Pacote</translation>
+    </message>
+    <message>
+        <source>Change the components of a Flexible Bundle service, now or on a schedule.</source>
+        <translation>Alterar os componentes de um serviço Pacote Flexível, agora ou de forma agendada.</translation>
+    </message>
+    <message>
+        <source>No subscription matches “%1”. Check the subscription number (for example SUB-100001) or search by the customer&apos;s name.</source>
+        <translation>Nenhuma assinatura corresponde a “%1”. Verifique o número da assinatura (por exemplo SUB-100001) ou pesquise pelo nome do cliente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recent subscriptions (%n)</source>
+        <translation>
+            <numerusform>Assinaturas recentes (%n)</numerusform>
+            <numerusform>Assinaturas recentes (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) found</source>
+        <translation>
+            <numerusform>%n assinatura encontrada</numerusform>
+            <numerusform>%n assinaturas encontradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a subscription first.</source>
+        <translation>Abra uma assinatura primeiro.</translation>
+    </message>
+    <message>
+        <source>Only subscriptions in Draft, Effective or Not Effective state can be amended; this one is %1.</source>
+        <translation>Somente assinaturas no estado Rascunho, Vigente ou Não Vigente podem ser alteradas; esta está no estado %1.</translation>
+    </message>
+    <message>
+        <source>This subscription has no Flexible Bundle service.</source>
+        <translation>Esta assinatura não tem nenhum serviço Pacote Flexível.</translation>
+    </message>
+    <message>
+        <source>Select the Flexible Bundle service to amend.</source>
+        <translation>Selecione o serviço Pacote Flexível a alterar.</translation>
+    </message>
+    <message>
+        <source>Amends %1.</source>
+        <translation>Altera %1.</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1, prevista para %2</translation>
+    </message>
+    <message>
+        <source>Cancel Scheduled Action</source>
+        <translation>Cancelar Ação Agendada</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled action %1 (%2)? It will not run, and nothing it would have changed is changed.</source>
+        <translation>Cancelar a ação agendada %1 (%2)? Ela não será executada, e nada do que ela alteraria será alterado.</translation>
+    </message>
+    <message>
+        <source>Cancel Action</source>
+        <translation>Cancelar Ação</translation>
+    </message>
+    <message>
+        <source>Keep Action</source>
+        <translation>Manter Ação</translation>
+    </message>
+</context>
+<context>
+    <name>sb::VerifyServiceDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Divergência</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Inacessível</translation>
+    </message>
+    <message>
+        <source>Verify Service — Service %1</source>
+        <translation>Verificar Serviço — Serviço %1</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Verificação</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrado</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>O que fazer</translation>
+    </message>
+    <message>
+        <source>Verify Again</source>
+        <translation>Verificar Novamente</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Reading service %1 back from the network elements…</source>
+        <translation>Lendo o serviço %1 de volta dos elementos de rede…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: all %n check(s) passed. The network elements match Switchboard.</source>
+        <translation>
+            <numerusform>%1: %n verificação aprovada. Os elementos de rede correspondem ao Switchboard.</numerusform>
+            <numerusform>%1: todas as %n verificações aprovadas. Os elementos de rede correspondem ao Switchboard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n mismatch(es)</source>
+        <translation>
+            <numerusform>%1: %n divergência</numerusform>
+            <numerusform>%1: %n divergências</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) unreachable.</source>
+        <translation>
+            <numerusform>%n elemento inacessível.</numerusform>
+            <numerusform>%n elementos inacessíveis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See the highlighted rows for what to do.</source>
+        <translation>Veja nas linhas destacadas o que fazer.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "WelcomeMail.h"
 
 #include "network/SmtpClient.h"
+#include "security/ElementCredentials.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,6 +20,12 @@ const char* const GreetingText = QT_TRANSLATE_NOOP("WelcomeMail", "Dear %1,");
 const char* const ActiveText = QT_TRANSLATE_NOOP("WelcomeMail", "Your service %1 is now active.");
 const char* const HelpText =
     QT_TRANSLATE_NOOP("WelcomeMail", "If you have any questions, simply reply to this email and we will help you.");
+const char* const SignInText = QT_TRANSLATE_NOOP("WelcomeMail", "Your sign-in details:");
+const char* const UserNameText = QT_TRANSLATE_NOOP("WelcomeMail", "User name: %1");
+const char* const PasswordText = QT_TRANSLATE_NOOP("WelcomeMail", "Password: %1");
+const char* const SipDomainText = QT_TRANSLATE_NOOP("WelcomeMail", "SIP domain: %1");
+const char* const KeepSafeText =
+    QT_TRANSLATE_NOOP("WelcomeMail", "Keep this password safe. We will never ask you for it by email or phone.");
 const char* const ClosingText = QT_TRANSLATE_NOOP("WelcomeMail", "Kind regards,");
 const char* const SignatureText = QT_TRANSLATE_NOOP("WelcomeMail", "Your customer care team");
 
@@ -65,7 +72,8 @@ QString WelcomeMail::supportedLanguage(const QString& code)
     return QStringLiteral("en");
 }
 
-MimeMessage WelcomeMail::compose(const QString& language, const QString& customerName, const QString& serviceName)
+MimeMessage WelcomeMail::compose(const QString& language, const QString& customerName, const QString& serviceName,
+                                 const SignIn& signIn)
 {
     const QString code = supportedLanguage(language);
     const CustomerLanguage texts(code);
@@ -75,8 +83,16 @@ MimeMessage WelcomeMail::compose(const QString& language, const QString& custome
     message.toName = customerName;
     message.subject = texts.text(SubjectText, serviceName);
     message.body = texts.text(GreetingText, customerName) + QStringLiteral("\n\n") +
-                   texts.text(ActiveText, serviceName) + QLatin1Char('\n') + texts.text(HelpText) +
-                   QStringLiteral("\n\n") + texts.text(ClosingText) + QLatin1Char('\n') + texts.text(SignatureText) +
+                   texts.text(ActiveText, serviceName) + QLatin1Char('\n');
+    if (signIn.isSet()) {
+        message.body += QLatin1Char('\n') + texts.text(SignInText) + QLatin1Char('\n') +
+                        QStringLiteral("  ") + texts.text(UserNameText, signIn.userName) + QLatin1Char('\n') +
+                        QStringLiteral("  ") + texts.text(PasswordText, signIn.password) + QLatin1Char('\n');
+        if (!signIn.sipDomain.isEmpty())
+            message.body += QStringLiteral("  ") + texts.text(SipDomainText, signIn.sipDomain) + QLatin1Char('\n');
+        message.body += texts.text(KeepSafeText) + QStringLiteral("\n\n");
+    }
+    message.body += texts.text(HelpText) + QStringLiteral("\n\n") + texts.text(ClosingText) + QLatin1Char('\n') + texts.text(SignatureText) +
                    QLatin1Char('\n');
     return message;
 }
@@ -90,8 +106,24 @@ Status WelcomeMail::send(const NetworkEndpoints& endpoints, int timeoutMs, const
                         "The customer has no valid email address (%1). Correct it on the customer record, then retry."),
                     {to});
     const QString language = supportedLanguage(params.value(QStringLiteral("language")).toString());
+    SignIn signIn;
+    const QString credentials = params.value(QStringLiteral("credentials")).toString();
+    if (!credentials.isEmpty()) {
+        const Result<ElementCredentials> keys = ElementCredentials::open(endpoints.credentialsKeyPath());
+        if (!keys)
+            return Status(keys.error());
+        const QString serviceUuid = params.value(QStringLiteral("service_uuid")).toString();
+        signIn.userName = params.value(QStringLiteral("login")).toString();
+        if (credentials == QLatin1String("sip")) {
+            signIn.password = keys->sipPassword(serviceUuid);
+            signIn.sipDomain = endpoints.sipDomain.isEmpty() ? params.value(QStringLiteral("sip_domain")).toString()
+                                                             : endpoints.sipDomain;
+        } else {
+            signIn.password = keys->radiusPassword(serviceUuid);
+        }
+    }
     MimeMessage message = compose(language, params.value(QStringLiteral("name")).toString(),
-                                  params.value(QStringLiteral("service_name")).toString());
+                                  params.value(QStringLiteral("service_name")).toString(), signIn);
     message.toAddress = to;
 
     if (!endpoints.mail.isSet()) {

@@ -11,6 +11,8 @@
 #include "workflows/AssignPlanWorkflow.h"
 #include "workflows/CancelServiceWorkflow.h"
 
+#include <QFile>
+
 #include <memory>
 
 // The real provisioning path for the element tests: a demo database, the built-in simulator for the OCS,
@@ -69,6 +71,26 @@ public:
 
     // The passwords the welcome mail and staff would read: derived from the installation key, never stored.
     sb::ElementCredentials credentials() const { return *sb::ElementCredentials::open(m_endpoints.credentialsKeyPath()); }
+
+    // The text of the welcome mail of a service as the customer reads it (the outbox copy, body decoded).
+    QString welcomeMailText(qint64 serviceId) const
+    {
+        QFile file(m_endpoints.outboxDir + QStringLiteral("/welcome-service-%1.eml").arg(serviceId));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        const QByteArray raw = file.readAll();
+        const int bodyStart = raw.indexOf("\r\n\r\n");
+        return bodyStart < 0 ? QString() : QString::fromUtf8(QByteArray::fromBase64(raw.mid(bodyStart + 4)));
+    }
+
+    // Everything the job's tasks logged.
+    QString jobLog(qint64 jobId)
+    {
+        QString all;
+        for (const sb::ProvisioningTask& task : sb::JobRepository(db()).tasks(jobId))
+            all += task.log;
+        return all;
+    }
 
 private:
     static sb::Actor staff() { return sb::Actor(QStringLiteral("elements-test"), sb::Role::Staff); }
