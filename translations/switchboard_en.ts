@@ -746,18 +746,6 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
         <translation>Connected: the %1 at %2 answered.</translation>
     </message>
     <message>
-        <source>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</source>
-        <translation>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</translation>
-    </message>
-    <message>
-        <source>provisioning key</source>
-        <translation>provisioning key</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API key</translation>
-    </message>
-    <message>
         <source>The %1 database file %2 does not exist. Check the path in Settings.</source>
         <translation>The %1 database file %2 does not exist. Check the path in Settings.</translation>
     </message>
@@ -800,6 +788,14 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
     <message>
         <source>Nothing to test.</source>
         <translation>Nothing to test.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the provisioning key (HTTP %3). Check the provisioning key set for it in Settings.</source>
+        <translation>The %1 at %2 refused the provisioning key (HTTP %3). Check the provisioning key set for it in Settings.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the API key (HTTP %3). Check the API key set for it in Settings.</source>
+        <translation>The %1 at %2 refused the API key (HTTP %3). Check the API key set for it in Settings.</translation>
     </message>
 </context>
 <context>
@@ -3762,10 +3758,6 @@ Turn verification off?</translation>
         <translation>Performed By</translation>
     </message>
     <message>
-        <source>Life Cycle History</source>
-        <translation>Life Cycle History</translation>
-    </message>
-    <message>
         <source>Provisioning Distributors</source>
         <translation>Provisioning Distributors</translation>
     </message>
@@ -3856,6 +3848,14 @@ Turn verification off?</translation>
         <source>Cancel this action before it runs.</source>
         <translation>Cancel this action before it runs.</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>The dated life cycle states of the selected service</source>
+        <translation>The dated life cycle states of the selected service</translation>
+    </message>
 </context>
 <context>
     <name>sb::SubscriptionTableModel</name>
@@ -3921,13 +3921,6 @@ Turn verification off?</translation>
             <numerusform>Recent subscriptions (%n)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n subscription(s) found</source>
-        <translation>
-            <numerusform>%n subscription found</numerusform>
-            <numerusform>%n subscriptions found</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Open a subscription first.</source>
         <translation>Open a subscription first.</translation>
@@ -3967,6 +3960,13 @@ Turn verification off?</translation>
     <message>
         <source>Keep Action</source>
         <translation>Keep Action</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subscriptions found: %n</source>
+        <translation>
+            <numerusform>Subscription found: %n</numerusform>
+            <numerusform>Subscriptions found: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>

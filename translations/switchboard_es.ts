@@ -746,18 +746,6 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
         <translation>Conectado: %1 en %2 respondió.</translation>
     </message>
     <message>
-        <source>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</source>
-        <translation>%1 en %2 rechazó la %3 (HTTP %4). Verifica la clave configurada para él en Configuración.</translation>
-    </message>
-    <message>
-        <source>provisioning key</source>
-        <translation>clave de aprovisionamiento</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>clave de API</translation>
-    </message>
-    <message>
         <source>The %1 database file %2 does not exist. Check the path in Settings.</source>
         <translation>El archivo de base de datos de %1 %2 no existe. Verifica la ruta en Configuración.</translation>
     </message>
@@ -800,6 +788,14 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
     <message>
         <source>Nothing to test.</source>
         <translation>No hay nada que probar.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the provisioning key (HTTP %3). Check the provisioning key set for it in Settings.</source>
+        <translation>%1 en %2 rechazó la clave de aprovisionamiento (HTTP %3). Revisa la clave de aprovisionamiento configurada para él en Configuración.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the API key (HTTP %3). Check the API key set for it in Settings.</source>
+        <translation>%1 en %2 rechazó la clave de API (HTTP %3). Revisa la clave de API configurada para él en Configuración.</translation>
     </message>
 </context>
 <context>
@@ -3762,10 +3758,6 @@ Turn verification off?</source>
         <translation>Realizado Por</translation>
     </message>
     <message>
-        <source>Life Cycle History</source>
-        <translation>Historial del Ciclo de Vida</translation>
-    </message>
-    <message>
         <source>Provisioning Distributors</source>
         <translation>Distribuidores de Aprovisionamiento</translation>
     </message>
@@ -3856,6 +3848,14 @@ Turn verification off?</source>
         <source>Cancel this action before it runs.</source>
         <translation>Cancelar esta acción antes de que se ejecute.</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>The dated life cycle states of the selected service</source>
+        <translation>Los estados del ciclo de vida, con fechas, del servicio seleccionado</translation>
+    </message>
 </context>
 <context>
     <name>sb::SubscriptionTableModel</name>
@@ -3921,13 +3921,6 @@ Turn verification off?</source>
             <numerusform>Suscripciones recientes (%n)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n subscription(s) found</source>
-        <translation>
-            <numerusform>%n suscripción encontrada</numerusform>
-            <numerusform>%n suscripciones encontradas</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Open a subscription first.</source>
         <translation>Abre primero una suscripción.</translation>
@@ -3967,6 +3960,13 @@ Turn verification off?</source>
     <message>
         <source>Keep Action</source>
         <translation>Mantener Acción</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subscriptions found: %n</source>
+        <translation>
+            <numerusform>Suscripción encontrada: %n</numerusform>
+            <numerusform>Suscripciones encontradas: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>

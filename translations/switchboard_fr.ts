@@ -746,18 +746,6 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
         <translation>Connecté : %1 (%2) a répondu.</translation>
     </message>
     <message>
-        <source>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</source>
-        <translation>%1 (%2) a refusé la %3 (HTTP %4). Vérifiez la clé définie pour cet élément dans les Paramètres.</translation>
-    </message>
-    <message>
-        <source>provisioning key</source>
-        <translation>clé de provisionnement</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>clé d&apos;API</translation>
-    </message>
-    <message>
         <source>The %1 database file %2 does not exist. Check the path in Settings.</source>
         <translation>Le fichier de base de données de %1 %2 n&apos;existe pas. Vérifiez le chemin dans les Paramètres.</translation>
     </message>
@@ -800,6 +788,14 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
     <message>
         <source>Nothing to test.</source>
         <translation>Rien à tester.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the provisioning key (HTTP %3). Check the provisioning key set for it in Settings.</source>
+        <translation>Le %1 à %2 a refusé la clé de provisionnement (HTTP %3). Vérifiez la clé de provisionnement définie pour lui dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the API key (HTTP %3). Check the API key set for it in Settings.</source>
+        <translation>Le %1 à %2 a refusé la clé d&apos;API (HTTP %3). Vérifiez la clé d&apos;API définie pour lui dans les Paramètres.</translation>
     </message>
 </context>
 <context>
@@ -3762,10 +3758,6 @@ Désactiver la vérification ?</translation>
         <translation>Effectuée par</translation>
     </message>
     <message>
-        <source>Life Cycle History</source>
-        <translation>Historique du cycle de vie</translation>
-    </message>
-    <message>
         <source>Provisioning Distributors</source>
         <translation>Distributeurs de provisionnement</translation>
     </message>
@@ -3856,6 +3848,14 @@ Désactiver la vérification ?</translation>
         <source>Cancel this action before it runs.</source>
         <translation>Annuler cette action avant son exécution.</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>The dated life cycle states of the selected service</source>
+        <translation>Les états datés du cycle de vie du service sélectionné</translation>
+    </message>
 </context>
 <context>
     <name>sb::SubscriptionTableModel</name>
@@ -3921,13 +3921,6 @@ Désactiver la vérification ?</translation>
             <numerusform>Abonnements récents (%n)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n subscription(s) found</source>
-        <translation>
-            <numerusform>%n abonnement trouvé</numerusform>
-            <numerusform>%n abonnements trouvés</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Open a subscription first.</source>
         <translation>Ouvrez d&apos;abord un abonnement.</translation>
@@ -3967,6 +3960,13 @@ Désactiver la vérification ?</translation>
     <message>
         <source>Keep Action</source>
         <translation>Conserver l&apos;action</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subscriptions found: %n</source>
+        <translation>
+            <numerusform>Abonnement trouvé : %n</numerusform>
+            <numerusform>Abonnements trouvés : %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>

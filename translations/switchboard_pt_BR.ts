@@ -746,18 +746,6 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
         <translation>Conectado: o %1 em %2 respondeu.</translation>
     </message>
     <message>
-        <source>The %1 at %2 refused the %3 (HTTP %4). Check the key set for it in Settings.</source>
-        <translation>O %1 em %2 recusou a %3 (HTTP %4). Verifique a chave definida para ele em Configurações.</translation>
-    </message>
-    <message>
-        <source>provisioning key</source>
-        <translation>chave de provisionamento</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>chave de API</translation>
-    </message>
-    <message>
         <source>The %1 database file %2 does not exist. Check the path in Settings.</source>
         <translation>O arquivo de banco de dados do %1 %2 não existe. Verifique o caminho em Configurações.</translation>
     </message>
@@ -800,6 +788,14 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
     <message>
         <source>Nothing to test.</source>
         <translation>Nada a testar.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the provisioning key (HTTP %3). Check the provisioning key set for it in Settings.</source>
+        <translation>O %1 em %2 recusou a chave de provisionamento (HTTP %3). Verifique a chave de provisionamento definida para ele em Configurações.</translation>
+    </message>
+    <message>
+        <source>The %1 at %2 refused the API key (HTTP %3). Check the API key set for it in Settings.</source>
+        <translation>O %1 em %2 recusou a chave de API (HTTP %3). Verifique a chave de API definida para ele em Configurações.</translation>
     </message>
 </context>
 <context>
@@ -3762,10 +3758,6 @@ Desativar a verificação?</translation>
         <translation>Realizado Por</translation>
     </message>
     <message>
-        <source>Life Cycle History</source>
-        <translation>Histórico do Ciclo de Vida</translation>
-    </message>
-    <message>
         <source>Provisioning Distributors</source>
         <translation>Distribuidores de Provisionamento</translation>
     </message>
@@ -3856,6 +3848,14 @@ Desativar a verificação?</translation>
         <source>Cancel this action before it runs.</source>
         <translation>Cancelar esta ação antes que ela seja executada.</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Histórico</translation>
+    </message>
+    <message>
+        <source>The dated life cycle states of the selected service</source>
+        <translation>Os estados do ciclo de vida, com datas, do serviço selecionado</translation>
+    </message>
 </context>
 <context>
     <name>sb::SubscriptionTableModel</name>
@@ -3921,13 +3921,6 @@ Desativar a verificação?</translation>
             <numerusform>Assinaturas recentes (%n)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n subscription(s) found</source>
-        <translation>
-            <numerusform>%n assinatura encontrada</numerusform>
-            <numerusform>%n assinaturas encontradas</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Open a subscription first.</source>
         <translation>Abra uma assinatura primeiro.</translation>
@@ -3967,6 +3960,13 @@ Desativar a verificação?</translation>
     <message>
         <source>Keep Action</source>
         <translation>Manter Ação</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subscriptions found: %n</source>
+        <translation>
+            <numerusform>Assinatura encontrada: %n</numerusform>
+            <numerusform>Assinaturas encontradas: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>

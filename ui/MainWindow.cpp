@@ -11,6 +11,8 @@
 #include "ProvisioningProgressDialog.h"
 #include "ServicesPage.h"
 #include "SettingsDialog.h"
+#include "AmendBundleDialog.h"
+#include "SubscriptionsPage.h"
 #include "workflows/Backend.h"
 #include "workflows/DemoDataWorkflow.h"
 
@@ -35,13 +37,15 @@ MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* pa
     : QMainWindow(parent), m_backend(backend), m_languages(languages), m_navigation(new QListWidget(this)),
       m_pages(new QStackedWidget(this)), m_catalogPage(new CatalogPage(backend, this)),
       m_customersPage(new CustomersPage(backend, this)), m_servicesPage(new ServicesPage(backend, this)),
+      m_subscriptionsPage(new SubscriptionsPage(backend, this)),
       m_provisioningPage(new ProvisioningPage(backend, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_navigation->setObjectName(QStringLiteral("navigationList"));
     m_pages->setObjectName(QStringLiteral("pageStack"));
     const QList<QStyle::StandardPixmap> icons{QStyle::SP_FileDialogDetailedView, QStyle::SP_DirHomeIcon,
-                                              QStyle::SP_FileDialogListView, QStyle::SP_BrowserReload};
+                                              QStyle::SP_FileDialogListView, QStyle::SP_FileDialogContentsView,
+                                              QStyle::SP_BrowserReload};
     for (const QStyle::StandardPixmap icon : icons)
         new QListWidgetItem(style()->standardIcon(icon), QString(), m_navigation);
     m_navigation->setFixedWidth(170);
@@ -50,6 +54,7 @@ MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* pa
     m_pages->addWidget(m_catalogPage);
     m_pages->addWidget(m_customersPage);
     m_pages->addWidget(m_servicesPage);
+    m_pages->addWidget(m_subscriptionsPage);
     m_pages->addWidget(m_provisioningPage);
 
     auto* central = new QWidget(this);
@@ -67,6 +72,7 @@ MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* pa
     connect(m_customersPage, &CustomersPage::assignPlanRequested, this, &MainWindow::assignPlanFor);
     connect(m_servicesPage, &ServicesPage::serviceActivated, this, &MainWindow::showService);
     connect(m_provisioningPage, &ProvisioningPage::openJobRequested, this, &MainWindow::openProgress);
+    connect(m_subscriptionsPage, &SubscriptionsPage::amendBundleRequested, this, &MainWindow::amendBundle);
     connect(m_globalSearch, &CustomerSearchCombo::customerChosen, this, [this](const Customer& customer) {
         showPage(Page::Customers);
         m_customersPage->search(customer.name);
@@ -124,7 +130,8 @@ void MainWindow::buildMenus()
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
 
-    const QList<Page> pages{Page::Catalog, Page::Customers, Page::Services, Page::Provisioning};
+    const QList<Page> pages{Page::Catalog, Page::Customers, Page::Services, Page::Subscriptions,
+                            Page::Provisioning};
     for (int i = 0; i < pages.size(); ++i) {
         auto* action = new QAction(this);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -171,7 +178,8 @@ void MainWindow::buildStatusBar()
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("Switchboard"));
-    const QStringList pageNames{tr("Catalog"), tr("Customers"), tr("Services"), tr("Provisioning")};
+    const QStringList pageNames{tr("Catalog"), tr("Customers"), tr("Services"), tr("Subscriptions"),
+                                tr("Provisioning")};
     for (int i = 0; i < pageNames.size(); ++i) {
         m_navigation->item(i)->setText(pageNames.at(i));
         m_navigation->item(i)->setToolTip(tr("%1 (Ctrl+%2)").arg(pageNames.at(i)).arg(i + 1));
@@ -228,6 +236,15 @@ AssignPlanDialog* MainWindow::startAssign(const Product& product, const std::opt
     return dialog;
 }
 
+AmendBundleDialog* MainWindow::amendBundle(qint64 bundleServiceId)
+{
+    auto* dialog = new AmendBundleDialog(m_backend, bundleServiceId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AmendBundleDialog::submitted, m_subscriptionsPage, &SubscriptionsPage::refresh);
+    dialog->open();
+    return dialog;
+}
+
 ProvisioningProgressDialog* MainWindow::openProgress(qint64 jobId)
 {
     auto* dialog = new ProvisioningProgressDialog(m_backend, jobId, this);
@@ -254,6 +271,8 @@ void MainWindow::applySession()
     m_seedDemoAction->setEnabled(session.can(Permission::SeedDemoData) && !m_seeding);
     m_catalogPage->cardsView()->setAssignAllowed(session.can(Permission::AssignPlan));
     m_customersPage->setAssignAllowed(session.can(Permission::AssignPlan));
+    m_subscriptionsPage->setAmendAllowed(session.can(Permission::AmendBundle),
+                                         session.require(Permission::AmendBundle).error.text());
 }
 
 void MainWindow::seedDemoData()

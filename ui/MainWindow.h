@@ -16,6 +16,7 @@ class QToolBar;
 
 namespace sb {
 
+class AmendBundleDialog;
 class AssignPlanDialog;
 class Backend;
 class CatalogPage;
@@ -25,16 +26,17 @@ class LanguageManager;
 class ProvisioningPage;
 class ProvisioningProgressDialog;
 class ServicesPage;
+class SubscriptionsPage;
 
-// Navigation (Catalog, Customers, Services, Provisioning), the global customer search, the Language menu and the
-// connection status; it also chains the assign-plan dialog to the progress dialog and View Service to the
-// customer page.
+// Navigation (Catalog, Customers, Services, Subscriptions, Provisioning), the global customer search, the Language
+// menu and the connection status; it also chains the assign-plan dialog to the progress dialog and View Service to
+// the customer page.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    enum class Page { Catalog, Customers, Services, Provisioning };
+    enum class Page { Catalog, Customers, Services, Subscriptions, Provisioning };
 
     MainWindow(Backend& backend, LanguageManager& languages, QWidget* parent = nullptr);
 
@@ -43,12 +45,14 @@ public:
     CatalogPage* catalogPage() const { return m_catalogPage; }
     CustomersPage* customersPage() const { return m_customersPage; }
     ServicesPage* servicesPage() const { return m_servicesPage; }
+    SubscriptionsPage* subscriptionsPage() const { return m_subscriptionsPage; }
     ProvisioningPage* provisioningPage() const { return m_provisioningPage; }
     CustomerSearchCombo* globalSearch() const { return m_globalSearch; }
     QAction* seedDemoAction() const { return m_seedDemoAction; }
 
     AssignPlanDialog* startAssign(const Product& product, const std::optional<Customer>& customer);
     ProvisioningProgressDialog* openProgress(qint64 jobId);
+    AmendBundleDialog* amendBundle(qint64 bundleServiceId); // Amend Bundle Services; the page refreshes after a submit
     void showService(qint64 serviceId);
     void assignPlanFor(const Customer& customer); // the catalog, preset for this customer
 
@@ -73,6 +77,7 @@ private:
     CatalogPage* m_catalogPage;
     CustomersPage* m_customersPage;
     ServicesPage* m_servicesPage;
+    SubscriptionsPage* m_subscriptionsPage;
     ProvisioningPage* m_provisioningPage;
     QToolBar* m_toolBar = nullptr;
     QLabel* m_searchLabel = nullptr;

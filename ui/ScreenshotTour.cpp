@@ -1,6 +1,11 @@
 #include "ScreenshotTour.h"
 
+#include "AmendBundleDialog.h"
 #include "AssignPlanDialog.h"
+#include "BundleCompositionDialog.h"
+#include "ComponentListDialog.h"
+#include "SelectComponentsDialog.h"
+#include "AsyncCall.h"
 #include "AutoRenewStep.h"
 #include "CatalogPage.h"
 #include "CustomerSearchCombo.h"
@@ -16,9 +21,13 @@
 #include "ProvisioningPage.h"
 #include "ProvisioningProgressDialog.h"
 #include "SelectCustomerStep.h"
+#include "SubscriptionDetailsPanel.h"
+#include "SubscriptionsPage.h"
 #include "network/NetworkSimulator.h"
 #include "network/SimulatorThread.h"
+#include "workflows/AmendBundleWorkflow.h"
 #include "workflows/Backend.h"
+#include "workflows/SubscriptionWorkflow.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -32,15 +41,58 @@
 #include <QPainter>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeWidget>
+
+#include <memory>
+#include <optional>
 
 namespace sb {
 namespace {
 
 constexpr int simulatedLatencyMs = 450; // lets the progress screenshot catch the job half-way
+const QString tourSubscription = QStringLiteral("SUB-100001");
+
+// The Subscriptions page's example: the demo prepaid IPTV subscription with one component removed and an
+// amendment scheduled for next week (once; a second tour on the same database finds them in place).
+Status prepareSubscriptionExample(Database& db, const Actor& actor)
+{
+    const auto details = SubscriptionWorkflow(db).detailsByNumber(tourSubscription);
+    if (!details)
+        return Status(details.error());
+    if (details->flexibleBundles().isEmpty())
+        return Status::success();
+    const qint64 bundleId = details->flexibleBundles().first().id;
+    for (const ScheduledAction& action : details->actions)
+        if (action.behaviorCode == AmendBundleWorkflow::behaviorCode &&
+            action.status == ScheduledActionStatus::Scheduled)
+            return Status::success();
+    const auto choices = SubscriptionWorkflow(db).customActionChoices();
+    AmendBundleRequest request;
+    request.bundleServiceId = bundleId;
+    if (choices && !choices->actionTypes.isEmpty())
+        request.actionType = choices->actionTypes.first().code;
+    if (choices && !choices->subActionTypes.isEmpty())
+        request.subActionType = choices->subActionTypes.first().code;
+    for (const SubscriptionService& component : details->componentsOf(bundleId))
+        if (component.product.slug == QLatin1String("pack-kids"))
+            request.removeServiceIds << component.id;
+    AmendBundleWorkflow workflow(db);
+    if (!request.removeServiceIds.isEmpty()) {
+        const AmendResult removed = workflow.submit(request, actor);
+        if (!removed.ok())
+            return Status(Error{removed.problems.first(), removed.detail});
+        request.removeServiceIds.clear();
+    }
+    request.addProductSlugs = {QStringLiteral("pack-world-news")};
+    request.schedule = Schedule::afterDays(QStringLiteral("7"));
+    const AmendResult scheduled = workflow.submit(request, actor);
+    return scheduled.ok() ? Status::success() : Status(Error{scheduled.problems.first(), scheduled.detail});
+}
 
 } // namespace
 
@@ -62,7 +114,8 @@ bool ScreenshotTour::run()
     m_window.resize(1100, 720);
     m_window.show();
     settle(300);
-    return catalogSteps() && firstOrder() && failedOrder() && pagesSteps();
+    return catalogSteps() && firstOrder() && failedOrder() && pagesSteps() && subscriptionsSteps() &&
+           amendBundleSteps();
 }
 
 bool ScreenshotTour::catalogSteps()
@@ -283,6 +336,119 @@ bool ScreenshotTour::pagesSteps()
     m_window.showPage(MainWindow::Page::Services);
     settle(800);
     shoot(&m_window, QStringLiteral("services"));
+    return true;
+}
+
+bool ScreenshotTour::subscriptionsSteps()
+{
+    Database& db = m_backend.database();
+    const Actor actor = m_backend.session();
+    auto prepared = std::make_shared<std::optional<Status>>();
+    runAsync(this, m_backend.pool(), [&db, actor] { return prepareSubscriptionExample(db, actor); },
+             [prepared](const Status& status) { *prepared = status; });
+    if (!waitUntil([prepared] { return prepared->has_value(); }))
+        return fail(QStringLiteral("the subscription example was not prepared"));
+    const Status& status = **prepared;
+    if (!status.ok())
+        return fail(status.error.message.englishText() + QLatin1Char(' ') + status.error.detail);
+
+    m_window.showPage(MainWindow::Page::Subscriptions);
+    SubscriptionsPage* page = m_window.subscriptionsPage();
+    auto* search = page->findChild<QLineEdit*>(QStringLiteral("subscriptionSearch"));
+    search->setFocus();
+    search->clear();
+    typeText(search, tourSubscription);
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QCoreApplication::sendEvent(search, &enter);
+    if (!waitUntil([page] {
+            return !page->isSearching() && !page->isLoading() && page->details() &&
+                   page->details()->subscription.number == tourSubscription;
+        }))
+        return fail(QStringLiteral("the Subscriptions page did not open %1").arg(tourSubscription));
+    SubscriptionDetailsPanel* panel = page->detailsPanel();
+    QTreeWidget* tree = panel->servicesTree();
+    if (tree->topLevelItemCount() > 0)
+        tree->setCurrentItem(tree->topLevelItem(0));
+    panel->showTab(SubscriptionDetailsPanel::ActionsTab);
+    for (const ScheduledAction& action : page->details()->actions)
+        if (action.status == ScheduledActionStatus::Scheduled)
+            panel->selectAction(action.id);
+    settle(300);
+    shoot(&m_window, QStringLiteral("subscription"));
+
+    panel->showTab(SubscriptionDetailsPanel::DistributorsTab);
+    settle();
+    shoot(&m_window, QStringLiteral("subscription-distributors"));
+    panel->showTab(SubscriptionDetailsPanel::HistoryTab);
+    settle();
+    shoot(&m_window, QStringLiteral("subscription-history"));
+    return true;
+}
+
+// Amend Bundle Services on the demo postpaid IPTV bundle: Select Components filtered by family, the dialog with
+// a pending selection, the composition rules, the added components, then broken rules listed in the dialog.
+bool ScreenshotTour::amendBundleSteps()
+{
+    Database& db = m_backend.database();
+    auto bundleId = std::make_shared<std::optional<qint64>>();
+    runAsync(
+        this, m_backend.pool(),
+        [&db] { return SubscriptionWorkflow(db).detailsByNumber(QStringLiteral("SUB-100002")); },
+        [bundleId](const Result<SubscriptionDetails>& details) {
+            const auto bundles = details.ok() ? details->flexibleBundles() : QList<SubscriptionService>();
+            *bundleId = bundles.isEmpty() ? 0 : bundles.first().id;
+        });
+    if (!waitUntil([bundleId] { return bundleId->has_value(); }) || **bundleId == 0)
+        return fail(QStringLiteral("SUB-100002 has no flexible bundle"));
+
+    QPointer<AmendBundleDialog> dialog = new AmendBundleDialog(m_backend, **bundleId, &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    if (!waitUntil([dialog] { return dialog && dialog->isLoaded(); }))
+        return fail(QStringLiteral("the Amend Bundle Services dialog did not load"));
+    dialog->resize(dialog->sizeHint().expandedTo(QSize(1000, 640)));
+    settle();
+
+    SelectComponentsDialog* select = dialog->modifyComponents();
+    QComboBox* family = select->productFamilyFilter();
+    family->setCurrentIndex(family->findText(QStringLiteral("Kids")));
+    if (!select->selectProduct(QStringLiteral("Kids Pack")))
+        return fail(QStringLiteral("Kids Pack could not be selected"));
+    family->setCurrentIndex(0);
+    settle();
+    shoot(select, QStringLiteral("amend-select-components"));
+    select->accept();
+    if (dialog->actionTypeCombo()->count() > 0)
+        dialog->actionTypeCombo()->setCurrentIndex(0);
+    if (dialog->subActionTypeCombo()->count() > 0)
+        dialog->subActionTypeCombo()->setCurrentIndex(0);
+    dialog->onDateButton()->click();
+    settle();
+    shoot(dialog, QStringLiteral("amend-pending"));
+
+    dialog->viewComposition();
+    if (auto* composition = dialog->findChild<BundleCompositionDialog*>()) {
+        settle();
+        shoot(composition, QStringLiteral("amend-composition"));
+        composition->close();
+    }
+    ComponentListDialog* added = dialog->viewAddedComponents();
+    settle();
+    shoot(added, QStringLiteral("amend-added-components"));
+    added->close();
+
+    // Sports Extra needs Sports Pack, which SUB-100002 does not have, and 0 days is no schedule.
+    select = dialog->modifyComponents();
+    select->selectProduct(QStringLiteral("Sports Extra"));
+    select->accept();
+    dialog->afterDaysButton()->click();
+    dialog->daysEdit()->setText(QStringLiteral("0"));
+    dialog->submit();
+    if (!waitUntil([dialog] { return dialog && !dialog->isSubmitting() && !dialog->problemTexts().isEmpty(); }))
+        return fail(QStringLiteral("the amendment's rule messages were not shown"));
+    settle();
+    shoot(dialog, QStringLiteral("amend-problems"));
+    dialog->reject();
     return true;
 }
 

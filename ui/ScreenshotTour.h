@@ -40,6 +40,8 @@ private:
     bool firstOrder();
     bool failedOrder();
     bool pagesSteps();
+    bool subscriptionsSteps();
+    bool amendBundleSteps();
 
     ProvisioningProgressDialog* waitForProgressDialog();
     bool waitUntil(const std::function<bool()>& condition, int timeoutMs = 20000);

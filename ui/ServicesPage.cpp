@@ -3,12 +3,16 @@
 #include "AsyncCall.h"
 #include "Formatting.h"
 #include "ServiceTableModel.h"
+#include "VerifyServiceDialog.h"
 #include "workflows/Backend.h"
 #include "workflows/CustomerWorkflow.h"
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -16,7 +20,7 @@ namespace sb {
 
 ServicesPage::ServicesPage(Backend& backend, QWidget* parent)
     : QWidget(parent), m_backend(backend), m_titleLabel(new QLabel(this)), m_errorLabel(new QLabel(this)),
-      m_table(new QTableView(this)), m_model(new ServiceTableModel(this))
+      m_table(new QTableView(this)), m_verifyButton(new QPushButton(this)), m_model(new ServiceTableModel(this))
 {
     setObjectName(QStringLiteral("servicesPage"));
     QFont titleFont = m_titleLabel->font();
@@ -36,8 +40,17 @@ ServicesPage::ServicesPage(Backend& backend, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ServiceTableModel::NameColumn, QHeaderView::Stretch);
 
+    m_verifyButton->setObjectName(QStringLiteral("verifyServiceButton"));
+    m_verifyButton->setEnabled(false);
+    connect(m_verifyButton, &QPushButton::clicked, this, &ServicesPage::verifySelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_verifyButton->setEnabled(m_table->selectionModel()->hasSelection()); });
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_titleLabel, 1);
+    titleRow->addWidget(m_verifyButton);
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_titleLabel);
+    layout->addLayout(titleRow);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_table, 1);
 
@@ -55,6 +68,8 @@ void ServicesPage::retranslateUi()
 {
     m_titleLabel->setText(tr("Recent Services"));
     m_table->setToolTip(tr("Double-click a service to open it on its customer's page."));
+    m_verifyButton->setText(tr("Verify Service"));
+    m_verifyButton->setToolTip(tr("Read the selected service back from the network elements and compare."));
     m_errorLabel->setText(m_error ? Formatting::error(*m_error) : QString());
     m_model->retranslate();
 }
@@ -91,6 +106,16 @@ void ServicesPage::reload()
             m_errorLabel->setVisible(m_error.has_value());
             retranslateUi();
         });
+}
+
+void ServicesPage::verifySelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    auto* dialog = VerifyServiceDialog::create(m_backend, rows.first().data(ServiceTableModel::ServiceIdRole).toLongLong(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace sb

@@ -7,6 +7,7 @@
 #include <optional>
 
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace sb {
@@ -34,11 +35,13 @@ protected:
 
 private:
     void retranslateUi();
+    void verifySelected();
 
     Backend& m_backend;
     QLabel* m_titleLabel;
     QLabel* m_errorLabel;
     QTableView* m_table;
+    QPushButton* m_verifyButton; // Verify Service: the selected service read back from the elements
     ServiceTableModel* m_model;
     std::optional<Error> m_error;
     bool m_loading = false;

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "ElementSettingsPage.h"
 #include "store/DatabaseProbe.h"
 
 #include <QCheckBox>
@@ -18,6 +19,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -42,8 +44,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
       m_rememberCheck(new QCheckBox(this)), m_tlsLabel(new QLabel(this)), m_tlsCombo(new QComboBox(this)),
       m_caLabel(new QLabel(this)), m_caEdit(new QLineEdit(this)), m_caBrowse(new QPushButton(this)),
       m_testButton(new QPushButton(this)), m_resultLabel(new QLabel(this)), m_noteLabel(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)),
+      m_tabs(new QTabWidget(this)), m_elements(new ElementSettingsPage(this))
 {
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
     setObjectName(QStringLiteral("settingsDialog"));
     m_sqliteButton->setObjectName(QStringLiteral("sqliteButton"));
     m_postgresButton->setObjectName(QStringLiteral("postgresButton"));
@@ -101,13 +105,21 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     testRow->addWidget(m_testButton, 0, Qt::AlignTop);
     testRow->addWidget(m_resultLabel, 1);
 
+    auto* databaseTab = new QWidget(m_tabs);
+    databaseTab->setMinimumWidth(540); // on this tab only: an explicit minimum on the window would cut the others off
+    auto* databaseLayout = new QVBoxLayout(databaseTab);
+    databaseLayout->addWidget(m_sqliteButton);
+    databaseLayout->addWidget(m_sqliteBox);
+    databaseLayout->addWidget(m_postgresButton);
+    databaseLayout->addWidget(m_postgresBox);
+    databaseLayout->addLayout(testRow);
+    databaseLayout->addWidget(m_noteLabel);
+    databaseLayout->addStretch(1);
+    m_tabs->addTab(databaseTab, QString());
+    m_tabs->addTab(m_elements, QString());
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_sqliteButton);
-    layout->addWidget(m_sqliteBox);
-    layout->addWidget(m_postgresButton);
-    layout->addWidget(m_postgresBox);
-    layout->addLayout(testRow);
-    layout->addWidget(m_noteLabel);
+    layout->addWidget(m_tabs);
     layout->addWidget(m_buttons);
 
     connect(m_sqliteButton, &QRadioButton::toggled, this, &SettingsDialog::updateEnabled);
@@ -120,7 +132,6 @@ SettingsDialog::SettingsDialog(QWidget* parent)
 
     setSettings(DatabaseSettings::load(QSettings()));
     retranslateUi();
-    setMinimumWidth(560);
 }
 
 void SettingsDialog::retranslateUi()
@@ -150,6 +161,8 @@ void SettingsDialog::retranslateUi()
     m_caBrowse->setText(tr("Browse…"));
     m_testButton->setText(tr("Test &connection"));
     m_noteLabel->setText(tr("Switchboard opens the chosen database the next time it starts."));
+    m_tabs->setTabText(0, tr("&Database"));
+    m_tabs->setTabText(1, tr("&Network elements"));
     if (!m_hasResult && !m_testing)
         m_resultLabel->clear();
 }
@@ -272,6 +285,10 @@ void SettingsDialog::showResult(bool ok, const QString& text)
 
 void SettingsDialog::save()
 {
+    if (!m_elements->save()) { // a field is invalid: it says why, and nothing is written
+        m_tabs->setCurrentWidget(m_elements);
+        return;
+    }
     QSettings store;
     settings().save(store);
     accept();

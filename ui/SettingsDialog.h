@@ -13,13 +13,17 @@ class QLineEdit;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace sb {
+
+class ElementSettingsPage;
 
 // File → Settings…: which database Switchboard opens when started without --db. The embedded SQLite file or a
 // PostgreSQL server (host, port, database, user, password, TLS mode and CA file), with "Test connection",
 // which runs DatabaseProbe on a pool thread and shows its sentence. OK saves to QSettings; the new database
-// is used from the next start.
+// is used from the next start. The "Network elements" tab is an ElementSettingsPage; OK saves nothing while one of
+// its fields is invalid.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -32,6 +36,7 @@ public:
     void testConnection();
     bool isTesting() const { return m_testing; }
     QLabel* resultLabel() const { return m_resultLabel; }
+    ElementSettingsPage* elementSettings() const { return m_elements; } // the "Network elements" tab
 
 signals:
     void testFinished(bool ok);
@@ -74,6 +79,8 @@ private:
     QLabel* m_resultLabel;
     QLabel* m_noteLabel;
     QDialogButtonBox* m_buttons;
+    QTabWidget* m_tabs;
+    ElementSettingsPage* m_elements;
     bool m_testing = false;
     bool m_hasResult = false;
 };

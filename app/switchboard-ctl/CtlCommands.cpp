@@ -23,6 +23,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "network/SettingsFile.h"
+
 #include <QSettings>
 #include <QTimer>
 #include <QUuid>
@@ -149,7 +151,10 @@ int CtlCommands::usage(const QString& problem)
                 "      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]\n"
                 "  scheduled list [--subscription NUMBER] | scheduled cancel ID\n")
           << tr("  services cancel ID\n")
+          << tr("  services verify ID   (exit code 3: the network differs from the database; 4: an element did not answer)\n")
           << tr("  nesim over HTTPS: add --tls-cert FILE --tls-key FILE [--client-ca FILE] (client certificate required)\n");
+    m_err << tr("Settings: --config FILE reads the network elements, mail, SIM keys and (without --db) the database\n"
+                "from that INI file, as the Settings dialog writes it; without it, from the user's settings.\n");
     return 2;
 }
 
@@ -223,8 +228,16 @@ int CtlCommands::run(const QStringList& arguments)
     m_json = takeFlag(QStringLiteral("--json"));
     m_dbUrl = takeOption(QStringLiteral("--db"));
     m_user = takeOption(QStringLiteral("--user"));
+    const QString configFile = takeOption(QStringLiteral("--config"));
     if (m_badOption)
         return usage({});
+    // --config FILE: the INI file the GUI's Settings dialog writes (network elements, mail, SIM keys, database).
+    const Result<std::shared_ptr<QSettings>> settingsFile = SettingsFile::open(configFile);
+    if (!settingsFile)
+        return fail(settingsFile.error().text());
+    m_settings = *settingsFile;
+    if (m_dbUrl.isEmpty() && !configFile.isEmpty())
+        m_dbUrl = SettingsFile::databaseUrl(*m_settings);
     if (m_args.isEmpty())
         return usage(tr("No command given."));
     const QString command = m_args.takeFirst();
@@ -254,6 +267,8 @@ int CtlCommands::run(const QStringList& arguments)
             return m_args.removeFirst(), jobsRetry();
         if (command == QLatin1String("services") && sub == QLatin1String("cancel"))
             return m_args.removeFirst(), servicesCancel();
+        if (command == QLatin1String("services") && sub == QLatin1String("verify"))
+            return m_args.removeFirst(), servicesVerify();
         if (command == QLatin1String("user") && sub == QLatin1String("add"))
             return m_args.removeFirst(), userAdd();
         if (command == QLatin1String("user") && sub == QLatin1String("passwd"))
@@ -289,7 +304,7 @@ bool CtlCommands::openBackend(bool embeddedWorker, bool seedDemo)
     options.seedDemoIfEmpty = seedDemo;
     options.startEmbeddedWorker = embeddedWorker;
     options.signInLocalUser = m_user.isEmpty();
-    options.endpoints = NetworkEndpoints::fromSettings(QSettings());
+    options.endpoints = NetworkEndpoints::fromSettings(*m_settings);
     m_backend = new Backend(options);
     const Status started = m_backend->startBlocking();
     if (!started) {
@@ -428,7 +443,7 @@ int CtlCommands::inventoryImportSims()
     if (m_badOption || keyFile.isEmpty() || m_args.size() != 1)
         return usage(tr("inventory import-sims needs the batch FILE and --transport-key-file F."));
     if (op.isEmpty())
-        op = QSettings().value(QStringLiteral("sim/op")).toString();
+        op = m_settings->value(QStringLiteral("sim/op")).toString();
     const Result<SimBatch> batch = SimBatchFile::read(m_args.first());
     if (!batch)
         return fail(batch.error().text());

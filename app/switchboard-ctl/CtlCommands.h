@@ -7,6 +7,10 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <memory>
+
+class QSettings;
+
 namespace sb {
 
 class Backend;
@@ -43,6 +47,7 @@ private:
     int jobsShow();
     int jobsRetry();
     int servicesCancel();
+    int servicesVerify(); // CtlVerifyCommands.cpp
     int userAdd();
     int userPasswd();
     int userList();
@@ -69,6 +74,7 @@ private:
     bool m_json = false;
     bool m_badOption = false;
     Backend* m_backend = nullptr;
+    std::shared_ptr<QSettings> m_settings; // --config FILE, or the user's settings
 };
 
 } // namespace sb

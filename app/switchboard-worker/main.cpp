@@ -2,6 +2,7 @@
 // hosts, claim queued jobs (FOR UPDATE SKIP LOCKED on PostgreSQL), hold a lease renewed by heartbeats, take over
 // jobs whose lease expired, and on SIGTERM/SIGINT finish each job's current task and hand the job back.
 #include "network/ElementEndpoint.h"
+#include "network/SettingsFile.h"
 #include "provisioning/WorkerPool.h"
 #include "workflows/Backend.h"
 #include "workflows/ScheduledActionRunner.h"
@@ -63,6 +64,10 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addOption({QStringLiteral("db"), Worker::tr("The database URL (default: the embedded SQLite file)."),
                       QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("config"),
+                      Worker::tr("The settings file (INI, as the GUI's Settings dialog writes it) with the network "
+                                 "elements and, without --db, the database (default: the user's settings)."),
+                      QStringLiteral("FILE")});
     parser.addOption(
         {QStringLiteral("concurrency"), Worker::tr("How many jobs run at once (default 1)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("lease-ms"),
@@ -76,11 +81,20 @@ int main(int argc, char* argv[])
         !numberOption(parser, QStringLiteral("lease-ms"), 300, 24 * 3600 * 1000, &runner.leaseMs, err))
         return 2;
 
+    const QString configFile = parser.value(QStringLiteral("config"));
+    const sb::Result<std::shared_ptr<QSettings>> settings = sb::SettingsFile::open(configFile);
+    if (!settings) {
+        err << settings.error().text() << '\n';
+        return 2;
+    }
+
     sb::BackendOptions options;
     options.databaseUrl = parser.value(QStringLiteral("db"));
+    if (options.databaseUrl.isEmpty() && !configFile.isEmpty())
+        options.databaseUrl = sb::SettingsFile::databaseUrl(**settings);
     options.seedDemoIfEmpty = false;
     options.startEmbeddedWorker = false;
-    options.endpoints = sb::NetworkEndpoints::fromSettings(QSettings());
+    options.endpoints = sb::NetworkEndpoints::fromSettings(**settings);
     options.runner = runner;
     sb::Backend backend(options);
     if (const sb::Status started = backend.startBlocking(); !started) {

@@ -1,6 +1,10 @@
 #include "ElementEndpoint.h"
 
+#include "ElementSettings.h"
+
 #include <QDir>
+
+#include <utility>
 
 namespace sb {
 
@@ -28,16 +32,23 @@ NetworkEndpoints NetworkEndpoints::fromSettings(const QSettings& settings)
     endpoints.ocs.tls = TlsSettings::fromSettings(settings, QStringLiteral("network/ocs_"));
     endpoints.hss.tls = TlsSettings::fromSettings(settings, QStringLiteral("network/hss_"));
     endpoints.iptv.tls = TlsSettings::fromSettings(settings, QStringLiteral("network/iptv_"));
+    // Per element, <element>_timeout_ms overrides timeout_ms (Settings → Network elements writes those).
+    for (auto [endpoint, key] : {std::pair{&endpoints.ocs, "ocs_timeout_ms"}, std::pair{&endpoints.hss, "hss_timeout_ms"},
+                                 std::pair{&endpoints.iptv, "iptv_timeout_ms"}})
+        if (const int ms = value(key).toInt(); ms > 0)
+            endpoint->timeoutMs = ms;
     endpoints.mail = SmtpSettings::fromSettings(settings);
     endpoints.outboxDir = value("outbox_dir");
-    endpoints.radiusDbUrl = value("radius/db_url");
-    endpoints.sipDbUrl = value("sip/db_url");
+    endpoints.radiusDbUrl = ElementSettings::withPassword(value("radius/db_url"), value("radius/db_password"));
+    endpoints.sipDbUrl = ElementSettings::withPassword(value("sip/db_url"), value("sip/db_password"));
     endpoints.sipDomain = value("sip/domain");
     endpoints.credentialsKeyFile = value("credentials_key_file");
     endpoints.hssKind = value("hss_kind");
     if (endpoints.usesOsmoHlr()) // osmo-hlr's CTRL port is 4259 unless its configuration says otherwise
         endpoints.hlr.url = QUrl(QStringLiteral("tcp://") + (value("hss_ctrl").isEmpty() ? QStringLiteral("127.0.0.1:4259") : value("hss_ctrl")));
     endpoints.hlr.timeoutMs = timeoutMs > 0 ? timeoutMs : 10000;
+    if (const int ms = value("hss_timeout_ms").toInt(); ms > 0)
+        endpoints.hlr.timeoutMs = ms;
     endpoints.simTransportKeyFile = settings.value(QStringLiteral("sim/transport_key_file")).toString();
     endpoints.simOp = settings.value(QStringLiteral("sim/op")).toString();
     return endpoints;

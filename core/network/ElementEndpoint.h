@@ -51,6 +51,8 @@ struct NetworkEndpoints
     // iptv_api_key, timeout_ms, outbox_dir, radius/db_url, sip/db_url, sip/domain, credentials_key_file. A
     // missing address means the built-in simulator (or, for RADIUS and SIP, a database file in the data directory) serves that element.
     // TLS per element: ocs_ca_file, ocs_client_cert, ocs_client_key, ocs_tls_verify (same for hss_, iptv_).
+    // Also ocs_timeout_ms, hss_timeout_ms, iptv_timeout_ms (override timeout_ms) and radius/db_password,
+    // sip/db_password (the password of a database URL that has none).
     static NetworkEndpoints fromSettings(const QSettings& settings);
 
     // The built-in simulator serves all three on one port: OCS at /jsonrpc, PyHSS at the root, IPTV at /iptv.

@@ -40,6 +40,23 @@ Result<QJsonObject> IptvClient::activateDevice(const QString& deviceSerial, cons
     return reply.json.object();
 }
 
+Result<std::optional<QJsonObject>> IptvClient::findDevice(const QString& deviceSerial, QString* log)
+{
+    const QString path = QStringLiteral("/devices/") + QString::fromLatin1(QUrl::toPercentEncoding(deviceSerial));
+    const QString what = QStringLiteral("GET ") + path;
+    const Result<ElementExchange::Reply> sent =
+        m_exchange.send("GET", m_exchange.urlFor(path), nullptr, log, keyHeader(endpoint()));
+    if (!sent)
+        return sent.error();
+    if (sent->httpStatus == 404)
+        return std::optional<QJsonObject>();
+    if (sent->httpStatus < 200 || sent->httpStatus > 299)
+        return replyError(sent.value(), deviceSerial, what);
+    if (!sent->json.isObject())
+        return m_exchange.malformedReply(sent.value(), what);
+    return std::optional<QJsonObject>(sent->json.object());
+}
+
 Status IptvClient::deactivateDevice(const QString& deviceSerial, QString* log)
 {
     const QString path = QStringLiteral("/devices/") + QString::fromLatin1(QUrl::toPercentEncoding(deviceSerial));

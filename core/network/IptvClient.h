@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <optional>
+
 namespace sb {
 
 // The IPTV middleware adapter (REST under the endpoint URL, e.g. http://host/iptv). Sends X-Api-Key when the
@@ -20,6 +22,8 @@ public:
     // {device_id, serial, account, packages, status: "active"}.
     Result<QJsonObject> activateDevice(const QString& deviceSerial, const QString& account, const QStringList& packages,
                                        QString* log = nullptr);
+    // GET /devices/{serial} for Verify: nullopt when the middleware answers 404 (unknown device).
+    Result<std::optional<QJsonObject>> findDevice(const QString& deviceSerial, QString* log = nullptr);
     // DELETE /devices/{serial}.
     Status deactivateDevice(const QString& deviceSerial, QString* log = nullptr);
 

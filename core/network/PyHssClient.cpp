@@ -50,6 +50,24 @@ Result<QJsonObject> PyHssClient::getAucByImsi(const QString& imsi, QString* log)
     return exchange("GET", path, nullptr, Subject::Auc, imsi, log);
 }
 
+Result<std::optional<QJsonObject>> PyHssClient::findSubscriberByImsi(const QString& imsi, QString* log)
+{
+    const QString path = QStringLiteral("/subscriber/imsi/") + QString::fromLatin1(QUrl::toPercentEncoding(imsi));
+    HttpJsonClient::Headers headers;
+    if (!endpoint().provisioningKey.isEmpty())
+        headers.append({QByteArrayLiteral("Provisioning-Key"), endpoint().provisioningKey.toUtf8()});
+    const Result<ElementExchange::Reply> sent = m_exchange.send("GET", m_exchange.urlFor(path), nullptr, log, headers);
+    if (!sent)
+        return sent.error();
+    if (sent->httpStatus == 404)
+        return std::optional<QJsonObject>();
+    if (sent->httpStatus < 200 || sent->httpStatus > 299)
+        return replyError(sent.value(), Subject::Subscriber, imsi, QStringLiteral("GET ") + path);
+    if (!sent->json.isObject())
+        return m_exchange.malformedReply(sent.value(), QStringLiteral("GET ") + path);
+    return std::optional<QJsonObject>(sent->json.object());
+}
+
 Status PyHssClient::deleteSubscriber(qint64 subscriberId, QString* log)
 {
     const Result<QJsonObject> result = exchange("DELETE", QStringLiteral("/subscriber/%1").arg(subscriberId), nullptr,

@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace sb {
 
 // The HSS adapter: PyHSS REST. Sends the Provisioning-Key header when the endpoint has a key. Synchronous.
@@ -24,6 +26,8 @@ public:
     Result<QJsonObject> getSubscriberByImsi(const QString& imsi, QString* log = nullptr);
     // GET /auc/imsi/{imsi}: the AuC of an IMSI, also when no subscriber uses it yet.
     Result<QJsonObject> getAucByImsi(const QString& imsi, QString* log = nullptr);
+    // GET /subscriber/imsi/{imsi} for Verify: nullopt when the HSS answers 404 (no such subscriber).
+    Result<std::optional<QJsonObject>> findSubscriberByImsi(const QString& imsi, QString* log = nullptr);
     Status deleteSubscriber(qint64 subscriberId, QString* log = nullptr);
     Status deleteAuc(qint64 aucId, QString* log = nullptr);
 

@@ -108,6 +108,33 @@ Status SmtpClient::send(const QString& recipient, const QByteArray& message, QSt
     return status;
 }
 
+Status SmtpClient::probe(QString* log)
+{
+    m_log = log;
+    m_tlsProtocol.clear();
+    m_extensions.clear();
+    m_authMechanisms.clear();
+    m_deadline = QDeadlineTimer(m_settings.timeoutMs);
+    logLine(QStringLiteral("SMTP probe %1").arg(m_settings.address()));
+    Status status = connectToServer();
+    if (status)
+        status = hello();
+    if (status && m_settings.startTls)
+        status = startTls();
+    if (status)
+        status = authenticate();
+    if (m_socket) {
+        if (status && m_socket->state() == QAbstractSocket::ConnectedState)
+            command("QUIT");
+        m_socket->abort();
+        m_socket.reset();
+    }
+    if (!status)
+        logLine(QStringLiteral("failed: %1").arg(status.error.detail));
+    m_log = nullptr;
+    return status;
+}
+
 Status SmtpClient::session(const QString& recipient, const QByteArray& message)
 {
     if (Status status = connectToServer(); !status)

@@ -45,6 +45,8 @@ public:
     // Sends one message (complete RFC 5322 text, CRLF line ends) in a session of its own. The log gets the
     // dialogue with the password and the message body left out.
     Status send(const QString& recipient, const QByteArray& message, QString* log = nullptr);
+    // "Test connection": connect, EHLO, STARTTLS (when set), AUTH (when a user is set), then QUIT; sends nothing.
+    Status probe(QString* log = nullptr);
 
     // What the last session negotiated, for logs and tests: e.g. "TLSv1.3"; empty when it stayed in clear.
     QString tlsProtocol() const { return m_tlsProtocol; }

@@ -92,10 +92,11 @@ private slots:
         const QString mac = job.variables[QStringLiteral("inventory")][QStringLiteral("cpe_modem")][QStringLiteral("mac")].toString();
         const QString station = mac.toUpper().replace(QLatin1Char(':'), QLatin1Char('-'));
         const QString password = m_provisioning.credentials().radiusPassword(service.serviceUuid);
-        // The customer learns the sign-in details from the welcome mail; the task logs never show the password.
+        // The customer learns the sign-in details from the welcome mail (in their language); the task logs
+        // never show the password.
         const QString mail = m_provisioning.welcomeMailText(service.id);
-        QVERIFY2(mail.contains(QStringLiteral("User name: ") + service.serviceUuid), qPrintable(mail));
-        QVERIFY2(mail.contains(QStringLiteral("Password: ") + password), qPrintable(mail));
+        QVERIFY2(mail.contains(service.serviceUuid), qPrintable(mail));
+        QVERIFY2(mail.contains(password), qPrintable(mail));
         QVERIFY(!m_provisioning.jobLog(job.id).contains(password));
 
         QVERIFY2(startFreeRadius(freeradius), qPrintable(m_server ? m_server->output() : QStringLiteral("no configuration")));
