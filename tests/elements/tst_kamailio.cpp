@@ -38,7 +38,7 @@ private:
                                            {{QStringLiteral("SIP_PORT"), QString::number(SipPort)},
                                             {QStringLiteral("SIP_DOMAIN"), m_domain},
                                             {QStringLiteral("KAMAILIO_DB"),
-                                             ElementProvisioning::sqliteFile(m_provisioning.endpoints().sipDatabaseUrl())}}))
+                                             ElementProvisioning::sqliteFile(m_provisioning.endpoints.sipDatabaseUrl())}}))
             return false;
         m_server = std::make_unique<ElementServer>();
         if (!m_server->start(program, {QStringLiteral("-DD"), QStringLiteral("-E"), QStringLiteral("-f"), config}, dir,
@@ -60,7 +60,7 @@ private:
 private slots:
     void init()
     {
-        QVERIFY(m_provisioning.setUp());
+        QVERIFY(m_provisioning.start());
         m_confDir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_confDir->isValid());
     }
@@ -81,7 +81,7 @@ private slots:
             QFAIL("kamailio and sipsak are needed (Debian packages kamailio, kamailio-sqlite-modules, sipsak: scripts/install-deps.sh).");
 
         ProvisioningJob job;
-        const Service service = m_provisioning.provision(QStringLiteral("voip-business"), 4, &job);
+        const Service service = m_provisioning.provisionService(QStringLiteral("voip-business"), 4, &job);
         QVERIFY2(service.id, "the VoIP plan was not provisioned");
         const QString number = job.variables[QStringLiteral("inventory")][QStringLiteral("sip_did")][QStringLiteral("msisdn")].toString();
         const QString password = m_provisioning.credentials().sipPassword(service.serviceUuid);

@@ -49,7 +49,7 @@ private:
         const QMap<QString, QString> values{
             {QStringLiteral("CONFDIR"), dir},
             {QStringLiteral("SECRET"), m_secret},
-            {QStringLiteral("RADIUS_DB"), ElementProvisioning::sqliteFile(m_provisioning.endpoints().radiusDatabaseUrl())},
+            {QStringLiteral("RADIUS_DB"), ElementProvisioning::sqliteFile(m_provisioning.endpoints.radiusDatabaseUrl())},
             {QStringLiteral("AUTH_PORT"), QString::number(AuthPort)},
             {QStringLiteral("ACCT_PORT"), QString::number(AcctPort)},
         };
@@ -66,7 +66,7 @@ private:
 private slots:
     void init()
     {
-        QVERIFY(m_provisioning.setUp());
+        QVERIFY(m_provisioning.start());
         m_confDir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_confDir->isValid());
     }
@@ -87,7 +87,7 @@ private slots:
             QFAIL("freeradius and radclient are needed (Debian packages freeradius, freeradius-utils: scripts/install-deps.sh).");
 
         ProvisioningJob job;
-        const Service service = m_provisioning.provision(QStringLiteral("fiber-100"), 1, &job);
+        const Service service = m_provisioning.provisionService(QStringLiteral("fiber-100"), 1, &job);
         QVERIFY2(service.id, "the internet plan was not provisioned");
         const QString mac = job.variables[QStringLiteral("inventory")][QStringLiteral("cpe_modem")][QStringLiteral("mac")].toString();
         const QString station = mac.toUpper().replace(QLatin1Char(':'), QLatin1Char('-'));
