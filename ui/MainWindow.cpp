@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -200,7 +201,11 @@ void MainWindow::retranslateUi()
     m_aboutAction->setText(tr("&About Switchboard"));
     m_toolBar->setWindowTitle(tr("Search"));
     m_searchLabel->setText(tr("Search Customers:"));
-    m_databaseLabel->setText(tr("Database: %1").arg(m_backend.database().url().toDisplayString()));
+    // The file name or database@host keeps the status bar within the window in every language; the tooltip has it all.
+    const DatabaseUrl& url = m_backend.database().url();
+    m_databaseLabel->setText(tr("Database: %1").arg(url.isSqlite() ? QFileInfo(url.path).fileName()
+                                                                   : url.database + QLatin1Char('@') + url.host));
+    m_databaseLabel->setToolTip(url.toDisplayString());
     const QString worker = m_backend.worker() ? tr("Provisioning worker: running in this application")
                                               : tr("Provisioning worker: external");
     const QString network = m_backend.simulator() ? tr("Network: built-in simulator")

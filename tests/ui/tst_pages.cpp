@@ -16,6 +16,7 @@
 #include "workflows/AssignPlanWorkflow.h"
 #include "workflows/ProvisioningWorkflow.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -84,7 +85,9 @@ void TestPages::statusBarShowsDatabase()
     auto* database = m_ui.window().statusBar()->findChild<QLabel*>(QStringLiteral("databaseStatusLabel"));
     auto* worker = m_ui.window().statusBar()->findChild<QLabel*>(QStringLiteral("workerStatusLabel"));
     QVERIFY(database && worker);
-    QCOMPARE(database->text(), QStringLiteral("Database: %1").arg(m_ui.backend().database().url().toDisplayString()));
+    const DatabaseUrl& url = m_ui.backend().database().url();
+    QCOMPARE(database->text(), QStringLiteral("Database: %1").arg(QFileInfo(url.path).fileName()));
+    QCOMPARE(database->toolTip(), url.toDisplayString());
     QVERIFY(worker->text().contains(QStringLiteral("simulator")));
 }
 
