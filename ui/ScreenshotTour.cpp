@@ -23,6 +23,10 @@
 #include "SelectCustomerStep.h"
 #include "SubscriptionDetailsPanel.h"
 #include "SubscriptionsPage.h"
+#include "ElementSettingsPage.h"
+#include "ServicesPage.h"
+#include "SettingsDialog.h"
+#include "VerifyServiceDialog.h"
 #include "network/NetworkSimulator.h"
 #include "network/SimulatorThread.h"
 #include "workflows/AmendBundleWorkflow.h"
@@ -42,6 +46,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -114,8 +120,8 @@ bool ScreenshotTour::run()
     m_window.resize(1100, 720);
     m_window.show();
     settle(300);
-    return catalogSteps() && firstOrder() && failedOrder() && pagesSteps() && subscriptionsSteps() &&
-           amendBundleSteps();
+    return catalogSteps() && firstOrder() && failedOrder() && pagesSteps() && verifyAndSettingsSteps() &&
+           subscriptionsSteps() && amendBundleSteps();
 }
 
 bool ScreenshotTour::catalogSteps()
@@ -336,6 +342,38 @@ bool ScreenshotTour::pagesSteps()
     m_window.showPage(MainWindow::Page::Services);
     settle(800);
     shoot(&m_window, QStringLiteral("services"));
+    return true;
+}
+
+bool ScreenshotTour::verifyAndSettingsSteps()
+{
+    // Verify Service on the newest service (the mobile plan the failed order retried), on the Services page.
+    auto* table = m_window.servicesPage()->findChild<QTableView*>(QStringLiteral("servicesTable"));
+    if (!table || table->model()->rowCount() == 0)
+        return fail(QStringLiteral("the Services page shows no services"));
+    table->selectRow(0);
+    m_window.servicesPage()->findChild<QPushButton*>(QStringLiteral("verifyServiceButton"))->click();
+    VerifyServiceDialog* verify = nullptr;
+    if (!waitUntil([this, &verify] {
+            verify = m_window.findChild<VerifyServiceDialog*>();
+            return verify && verify->isVisible() && !verify->isRunning();
+        }))
+        return fail(QStringLiteral("Verify Service did not finish"));
+    settle(300);
+    shoot(verify, QStringLiteral("verify-service"));
+    verify->close();
+
+    // Settings → Network elements, read from the user's settings and closed without saving.
+    SettingsDialog settings(&m_window);
+    settings.findChild<QTabWidget*>(QStringLiteral("settingsTabs"))->setCurrentIndex(1);
+    settings.elementSettings()->showPage(ElementPage::Mail);
+    settings.show();
+    settle(300);
+    shoot(&settings, QStringLiteral("settings-mail"));
+    settings.elementSettings()->showPage(ElementPage::Hss);
+    settle(200);
+    shoot(&settings, QStringLiteral("settings-hss"));
+    settings.reject();
     return true;
 }
 

@@ -40,6 +40,7 @@ private:
     bool firstOrder();
     bool failedOrder();
     bool pagesSteps();
+    bool verifyAndSettingsSteps();
     bool subscriptionsSteps();
     bool amendBundleSteps();
 
