@@ -217,6 +217,49 @@
     </message>
 </context>
 <context>
+    <name>CsvImport</name>
+    <message>
+        <source>The file is empty. Choose a CSV file whose first row names the columns, with one row per entry below it.</source>
+        <translation>The file is empty. Choose a CSV file whose first row names the columns, with one row per entry below it.</translation>
+    </message>
+    <message>
+        <source>Line %1: the column &quot;%2&quot; appears twice in the header. Remove or rename one of them.</source>
+        <translation>Line %1: the column &quot;%2&quot; appears twice in the header. Remove or rename one of them.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header lacks these columns: %2. Add them to the first row (upper or lower case does not matter); the expected columns are: %3.</source>
+        <translation>Line %1: the header lacks these columns: %2. Add them to the first row (upper or lower case does not matter); the expected columns are: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: these columns are not known and will be ignored: %2. Check their spelling against the expected columns: %3.</source>
+        <translation>Line %1: these columns are not known and will be ignored: %2. Check their spelling against the expected columns: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field that starts on this line is never closed before the end of the file. Add the missing closing double quote (&quot;).</source>
+        <translation>Line %1: a quoted field that starts on this line is never closed before the end of the file. Add the missing closing double quote (&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: this row is longer than %2 MB, most likely because a double quote (&quot;) is missing. Check the quotes on this line.</source>
+        <translation>Line %1: this row is longer than %2 MB, most likely because a double quote (&quot;) is missing. Check the quotes on this line.</translation>
+    </message>
+    <message>
+        <source>Line %1: a closing double quote is followed by more text before the next comma. Put the whole value in double quotes and write each double quote inside it twice (&quot;&quot;).</source>
+        <translation>Line %1: a closing double quote is followed by more text before the next comma. Put the whole value in double quotes and write each double quote inside it twice (&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: this row contains characters that are not valid UTF-8. Save the file as &quot;CSV UTF-8&quot; in your spreadsheet and import it again.</source>
+        <translation>Line %1: this row contains characters that are not valid UTF-8. Save the file as &quot;CSV UTF-8&quot; in your spreadsheet and import it again.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header has %3 columns, but this row has %2. Check for a missing or extra comma, and put values that contain commas in double quotes.</source>
+        <translation>Line %1: the header has %3 columns, but this row has %2. Check for a missing or extra comma, and put values that contain commas in double quotes.</translation>
+    </message>
+    <message>
+        <source>Line %1: the file could not be read any further (%2). Check that it is still available and import it again.</source>
+        <translation>Line %1: the file could not be read any further (%2). Check that it is still available and import it again.</translation>
+    </message>
+</context>
+<context>
     <name>CtlCommands</name>
     <message>
         <source>%1 needs a value.</source>

@@ -217,6 +217,49 @@
     </message>
 </context>
 <context>
+    <name>CsvImport</name>
+    <message>
+        <source>The file is empty. Choose a CSV file whose first row names the columns, with one row per entry below it.</source>
+        <translation>El archivo está vacío. Elige un archivo CSV cuya primera fila nombre las columnas, con una fila por registro debajo.</translation>
+    </message>
+    <message>
+        <source>Line %1: the column &quot;%2&quot; appears twice in the header. Remove or rename one of them.</source>
+        <translation>Línea %1: la columna &quot;%2&quot; aparece dos veces en el encabezado. Elimina o cambia el nombre de una de ellas.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header lacks these columns: %2. Add them to the first row (upper or lower case does not matter); the expected columns are: %3.</source>
+        <translation>Línea %1: faltan estas columnas en el encabezado: %2. Agrégalas a la primera fila (da igual mayúsculas o minúsculas); las columnas esperadas son: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: these columns are not known and will be ignored: %2. Check their spelling against the expected columns: %3.</source>
+        <translation>Línea %1: estas columnas no se conocen y se ignorarán: %2. Revisa cómo están escritas frente a las columnas esperadas: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field that starts on this line is never closed before the end of the file. Add the missing closing double quote (&quot;).</source>
+        <translation>Línea %1: un campo entre comillas que empieza en esta línea nunca se cierra antes del final del archivo. Agrega las comillas dobles de cierre que faltan (&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: this row is longer than %2 MB, most likely because a double quote (&quot;) is missing. Check the quotes on this line.</source>
+        <translation>Línea %1: esta fila ocupa más de %2 MB, seguramente porque falta una comilla doble (&quot;). Revisa las comillas de esta línea.</translation>
+    </message>
+    <message>
+        <source>Line %1: a closing double quote is followed by more text before the next comma. Put the whole value in double quotes and write each double quote inside it twice (&quot;&quot;).</source>
+        <translation>Línea %1: unas comillas dobles de cierre van seguidas de más texto antes de la siguiente coma. Pon todo el valor entre comillas dobles y escribe dos veces cada comilla doble que contenga (&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: this row contains characters that are not valid UTF-8. Save the file as &quot;CSV UTF-8&quot; in your spreadsheet and import it again.</source>
+        <translation>Línea %1: esta fila contiene caracteres que no son UTF-8 válido. Guarda el archivo como &quot;CSV UTF-8&quot; en tu hoja de cálculo e impórtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header has %3 columns, but this row has %2. Check for a missing or extra comma, and put values that contain commas in double quotes.</source>
+        <translation>Línea %1: el encabezado tiene %3 columnas, pero esta fila tiene %2. Busca una coma que falte o sobre, y pon entre comillas dobles los valores que contienen comas.</translation>
+    </message>
+    <message>
+        <source>Line %1: the file could not be read any further (%2). Check that it is still available and import it again.</source>
+        <translation>Línea %1: no se pudo seguir leyendo el archivo (%2). Comprueba que sigue disponible e impórtalo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>CtlCommands</name>
     <message>
         <source>%1 needs a value.</source>

@@ -217,6 +217,49 @@
     </message>
 </context>
 <context>
+    <name>CsvImport</name>
+    <message>
+        <source>The file is empty. Choose a CSV file whose first row names the columns, with one row per entry below it.</source>
+        <translation>Le fichier est vide. Choisissez un fichier CSV dont la première ligne nomme les colonnes, avec une ligne par entrée en dessous.</translation>
+    </message>
+    <message>
+        <source>Line %1: the column &quot;%2&quot; appears twice in the header. Remove or rename one of them.</source>
+        <translation>Ligne %1 : la colonne « %2 » apparaît deux fois dans l&apos;en-tête. Supprimez ou renommez l&apos;une d&apos;elles.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header lacks these columns: %2. Add them to the first row (upper or lower case does not matter); the expected columns are: %3.</source>
+        <translation>Ligne %1 : il manque ces colonnes dans l&apos;en-tête : %2. Ajoutez-les à la première ligne (majuscules ou minuscules, peu importe) ; les colonnes attendues sont : %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: these columns are not known and will be ignored: %2. Check their spelling against the expected columns: %3.</source>
+        <translation>Ligne %1 : ces colonnes sont inconnues et seront ignorées : %2. Vérifiez leur orthographe par rapport aux colonnes attendues : %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field that starts on this line is never closed before the end of the file. Add the missing closing double quote (&quot;).</source>
+        <translation>Ligne %1 : un champ entre guillemets qui commence sur cette ligne n&apos;est jamais fermé avant la fin du fichier. Ajoutez le guillemet double fermant manquant (&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: this row is longer than %2 MB, most likely because a double quote (&quot;) is missing. Check the quotes on this line.</source>
+        <translation>Ligne %1 : cette ligne dépasse %2 Mo, très probablement parce qu&apos;il manque un guillemet double (&quot;). Vérifiez les guillemets de cette ligne.</translation>
+    </message>
+    <message>
+        <source>Line %1: a closing double quote is followed by more text before the next comma. Put the whole value in double quotes and write each double quote inside it twice (&quot;&quot;).</source>
+        <translation>Ligne %1 : un guillemet double fermant est suivi d&apos;autre texte avant la virgule suivante. Mettez toute la valeur entre guillemets doubles et écrivez chaque guillemet double qu&apos;elle contient deux fois (&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: this row contains characters that are not valid UTF-8. Save the file as &quot;CSV UTF-8&quot; in your spreadsheet and import it again.</source>
+        <translation>Ligne %1 : cette ligne contient des caractères qui ne sont pas de l&apos;UTF-8 valide. Enregistrez le fichier au format « CSV UTF-8 » dans votre tableur et importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header has %3 columns, but this row has %2. Check for a missing or extra comma, and put values that contain commas in double quotes.</source>
+        <translation>Ligne %1 : l&apos;en-tête a %3 colonnes, mais cette ligne en a %2. Cherchez une virgule manquante ou en trop, et mettez entre guillemets doubles les valeurs qui contiennent des virgules.</translation>
+    </message>
+    <message>
+        <source>Line %1: the file could not be read any further (%2). Check that it is still available and import it again.</source>
+        <translation>Ligne %1 : le fichier n&apos;a pas pu être lu plus loin (%2). Vérifiez qu&apos;il est toujours disponible et importez-le à nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>CtlCommands</name>
     <message>
         <source>%1 needs a value.</source>

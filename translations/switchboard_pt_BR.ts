@@ -217,6 +217,49 @@
     </message>
 </context>
 <context>
+    <name>CsvImport</name>
+    <message>
+        <source>The file is empty. Choose a CSV file whose first row names the columns, with one row per entry below it.</source>
+        <translation>O arquivo está vazio. Escolha um arquivo CSV cuja primeira linha nomeie as colunas, com uma linha por registro abaixo dela.</translation>
+    </message>
+    <message>
+        <source>Line %1: the column &quot;%2&quot; appears twice in the header. Remove or rename one of them.</source>
+        <translation>Linha %1: a coluna &quot;%2&quot; aparece duas vezes no cabeçalho. Remova ou renomeie uma delas.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header lacks these columns: %2. Add them to the first row (upper or lower case does not matter); the expected columns are: %3.</source>
+        <translation>Linha %1: faltam estas colunas no cabeçalho: %2. Adicione-as à primeira linha (maiúsculas ou minúsculas não importam); as colunas esperadas são: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: these columns are not known and will be ignored: %2. Check their spelling against the expected columns: %3.</source>
+        <translation>Linha %1: estas colunas não são conhecidas e serão ignoradas: %2. Confira a grafia com as colunas esperadas: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field that starts on this line is never closed before the end of the file. Add the missing closing double quote (&quot;).</source>
+        <translation>Linha %1: um campo entre aspas que começa nesta linha nunca é fechado antes do fim do arquivo. Adicione as aspas duplas de fechamento que faltam (&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: this row is longer than %2 MB, most likely because a double quote (&quot;) is missing. Check the quotes on this line.</source>
+        <translation>Linha %1: esta linha tem mais de %2 MB, provavelmente porque falta uma aspa dupla (&quot;). Confira as aspas desta linha.</translation>
+    </message>
+    <message>
+        <source>Line %1: a closing double quote is followed by more text before the next comma. Put the whole value in double quotes and write each double quote inside it twice (&quot;&quot;).</source>
+        <translation>Linha %1: uma aspa dupla de fechamento é seguida de mais texto antes da próxima vírgula. Coloque o valor inteiro entre aspas duplas e escreva cada aspa dupla dentro dele duas vezes (&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>Line %1: this row contains characters that are not valid UTF-8. Save the file as &quot;CSV UTF-8&quot; in your spreadsheet and import it again.</source>
+        <translation>Linha %1: esta linha contém caracteres que não são UTF-8 válidos. Salve o arquivo como &quot;CSV UTF-8&quot; na sua planilha e importe-o novamente.</translation>
+    </message>
+    <message>
+        <source>Line %1: the header has %3 columns, but this row has %2. Check for a missing or extra comma, and put values that contain commas in double quotes.</source>
+        <translation>Linha %1: o cabeçalho tem %3 colunas, mas esta linha tem %2. Verifique se falta ou sobra uma vírgula e coloque entre aspas duplas os valores que contêm vírgulas.</translation>
+    </message>
+    <message>
+        <source>Line %1: the file could not be read any further (%2). Check that it is still available and import it again.</source>
+        <translation>Linha %1: não foi possível continuar lendo o arquivo (%2). Verifique se ele ainda está disponível e importe-o novamente.</translation>
+    </message>
+</context>
+<context>
     <name>CtlCommands</name>
     <message>
         <source>%1 needs a value.</source>
