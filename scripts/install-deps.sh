@@ -37,3 +37,14 @@ fi
 echo "Installing: ${missing[*]}"
 "${sudo_cmd[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# Servers installed here only for the tests must not keep running as system services: the tests start their own
+# on loopback, and osmo-hlr's CTRL port (4259) cannot be changed, so a running system osmo-hlr would take it.
+# Servers that were installed before are left as they are.
+if command -v systemctl >/dev/null 2>&1; then
+    for service in osmo-hlr freeradius kamailio; do
+        if [[ " ${missing[*]} " == *" $service "* ]] && systemctl is-active --quiet "$service" 2>/dev/null; then
+            "${sudo_cmd[@]}" systemctl disable --now "$service" >/dev/null 2>&1 || true
+        fi
+    done
+fi
