@@ -2,6 +2,7 @@
 
 #include "AsyncCall.h"
 #include "CustomerSearcher.h"
+#include "DetailLabels.h"
 #include "Formatting.h"
 #include "ServiceTableModel.h"
 #include "workflows/Backend.h"
@@ -24,37 +25,15 @@
 #include <algorithm>
 
 namespace sb {
-namespace {
-
-QLabel* caption(QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    QFont bold = label->font();
-    bold.setBold(true);
-    label->setFont(bold);
-    return label;
-}
-
-QLabel* value(QWidget* parent, const char* objectName)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(objectName));
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-} // namespace
-
 CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
     : QWidget(parent), m_backend(backend), m_searcher(new CustomerSearcher(backend, this)),
       m_titleLabel(new QLabel(this)), m_searchEdit(new QLineEdit(this)), m_resultsList(new QListWidget(this)),
       m_detailStack(new QStackedWidget(this)), m_placeholderLabel(new QLabel(this)), m_detailsPanel(new QWidget(this)),
-      m_nameLabel(new QLabel(this)), m_typeCaption(caption(this)), m_typeValue(value(this, "customerTypeValue")),
-      m_emailCaption(caption(this)), m_emailValue(value(this, "customerEmailValue")), m_phoneCaption(caption(this)),
-      m_phoneValue(value(this, "customerPhoneValue")), m_sitesCaption(caption(this)),
-      m_sitesValue(value(this, "customerSitesValue")), m_contactsCaption(caption(this)),
-      m_contactsValue(value(this, "customerContactsValue")), m_servicesCaption(caption(this)),
+      m_nameLabel(new QLabel(this)), m_typeCaption(captionLabel(this)), m_typeValue(valueLabel(this, QStringLiteral("customerTypeValue"), true)),
+      m_emailCaption(captionLabel(this)), m_emailValue(valueLabel(this, QStringLiteral("customerEmailValue"), true)), m_phoneCaption(captionLabel(this)),
+      m_phoneValue(valueLabel(this, QStringLiteral("customerPhoneValue"), true)), m_sitesCaption(captionLabel(this)),
+      m_sitesValue(valueLabel(this, QStringLiteral("customerSitesValue"), true)), m_contactsCaption(captionLabel(this)),
+      m_contactsValue(valueLabel(this, QStringLiteral("customerContactsValue"), true)), m_servicesCaption(captionLabel(this)),
       m_servicesTable(new QTableView(this)), m_servicesModel(new ServiceTableModel(this)),
       m_assignButton(new QPushButton(this)), m_errorLabel(new QLabel(this))
 {

@@ -1,6 +1,7 @@
 #include "ProvisioningProgressDialog.h"
 
 #include "AsyncCall.h"
+#include "DetailLabels.h"
 #include "Formatting.h"
 #include "JobLogDialog.h"
 #include "store/JobChangeListener.h"
@@ -19,23 +20,6 @@
 
 namespace sb {
 namespace {
-
-QLabel* boldLabel(QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
-
-QLabel* valueLabel(QWidget* parent, const QString& objectName)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 QColor colorFor(TaskStatus status)
 {
@@ -58,13 +42,13 @@ QColor colorFor(TaskStatus status)
 ProvisioningProgressDialog::ProvisioningProgressDialog(Backend& backend, qint64 jobId, QWidget* parent)
     : QDialog(parent), m_backend(backend), m_jobId(jobId), m_headerLabel(new QLabel(this)),
       m_taskList(new QListWidget(this)), m_progressLabel(new QLabel(this)), m_progressBar(new QProgressBar(this)),
-      m_loadErrorLabel(new QLabel(this)), m_successPanel(new QWidget(this)), m_successLabel(boldLabel(this)),
-      m_serviceIdCaption(boldLabel(this)), m_serviceIdValue(valueLabel(this, QStringLiteral("serviceIdValue"))),
-      m_serviceNameCaption(boldLabel(this)), m_serviceNameValue(valueLabel(this, QStringLiteral("serviceNameValue"))),
-      m_serviceStatusCaption(boldLabel(this)),
+      m_loadErrorLabel(new QLabel(this)), m_successPanel(new QWidget(this)), m_successLabel(captionLabel(this)),
+      m_serviceIdCaption(captionLabel(this)), m_serviceIdValue(valueLabel(this, QStringLiteral("serviceIdValue"))),
+      m_serviceNameCaption(captionLabel(this)), m_serviceNameValue(valueLabel(this, QStringLiteral("serviceNameValue"))),
+      m_serviceStatusCaption(captionLabel(this)),
       m_serviceStatusValue(valueLabel(this, QStringLiteral("serviceStatusValue"))), m_failurePanel(new QWidget(this)),
-      m_failureErrorLabel(boldLabel(this)), m_failureExplanationLabel(new QLabel(this)),
-      m_provisionIdCaption(boldLabel(this)), m_provisionIdValue(valueLabel(this, QStringLiteral("provisionIdValue"))),
+      m_failureErrorLabel(captionLabel(this)), m_failureExplanationLabel(new QLabel(this)),
+      m_provisionIdCaption(captionLabel(this)), m_provisionIdValue(valueLabel(this, QStringLiteral("provisionIdValue"))),
       m_viewServiceButton(new QPushButton(this)), m_viewLogsButton(new QPushButton(this)),
       m_retryButton(new QPushButton(this)), m_closeButton(new QPushButton(this))
 {

@@ -1,5 +1,6 @@
 #include "SubscriptionDetailsPanel.h"
 
+#include "DetailLabels.h"
 #include "Formatting.h"
 
 #include <QDateTime>
@@ -46,23 +47,6 @@ enum ActionColumn {
     ActionColumnCount
 };
 
-QLabel* caption(QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    QFont bold = label->font();
-    bold.setBold(true);
-    label->setFont(bold);
-    return label;
-}
-
-QLabel* value(QWidget* parent, const char* objectName)
-{
-    auto* label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(objectName));
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
 QTableWidget* table(QWidget* parent, const char* objectName, int columns)
 {
     auto* widget = new QTableWidget(0, columns, parent);
@@ -105,11 +89,11 @@ QColor statusColor(ScheduledActionStatus status)
 } // namespace
 
 SubscriptionDetailsPanel::SubscriptionDetailsPanel(QWidget* parent)
-    : QWidget(parent), m_numberLabel(new QLabel(this)), m_customerCaption(caption(this)),
-      m_customerValue(value(this, "subscriptionCustomerValue")), m_stateCaption(caption(this)),
-      m_stateValue(value(this, "subscriptionStateValue")), m_paymentCaption(caption(this)),
-      m_paymentValue(value(this, "subscriptionPaymentValue")), m_walletCaption(caption(this)),
-      m_walletValue(value(this, "subscriptionWalletValue")), m_servicesCaption(caption(this)),
+    : QWidget(parent), m_numberLabel(new QLabel(this)), m_customerCaption(captionLabel(this)),
+      m_customerValue(valueLabel(this, QStringLiteral("subscriptionCustomerValue"))), m_stateCaption(captionLabel(this)),
+      m_stateValue(valueLabel(this, QStringLiteral("subscriptionStateValue"))), m_paymentCaption(captionLabel(this)),
+      m_paymentValue(valueLabel(this, QStringLiteral("subscriptionPaymentValue"))), m_walletCaption(captionLabel(this)),
+      m_walletValue(valueLabel(this, QStringLiteral("subscriptionWalletValue"))), m_servicesCaption(captionLabel(this)),
       m_servicesTree(new QTreeWidget(this)), m_tabs(new QTabWidget(this)), m_historyCaption(new QLabel(this)),
       m_historyTable(table(this, "lifecycleHistoryTable", HistoryColumnCount)),
       m_distributorsTable(table(this, "distributorsTable", DistributorColumnCount)),
