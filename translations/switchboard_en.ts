@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Addon</name>
+    <message>
+        <source>%1 is not an add-on. Assign it as a new service from the Service Plans catalog instead.</source>
+        <translation>%1 is not an add-on. Assign it as a new service from the Service Plans catalog instead.</translation>
+    </message>
+    <message>
+        <source>%1 does not belong to %2. Choose one of the customer&apos;s own services.</source>
+        <translation>%1 does not belong to %2. Choose one of the customer&apos;s own services.</translation>
+    </message>
+    <message>
+        <source>%1 is an add-on for services of type %2, and %3 is of type %4. Choose a service of type %2.</source>
+        <translation>%1 is an add-on for services of type %2, and %3 is of type %4. Choose a service of type %2.</translation>
+    </message>
+    <message>
+        <source>%1 is part of another service (a bundle component or an add-on). Choose the main service instead.</source>
+        <translation>%1 is part of another service (a bundle component or an add-on). Choose the main service instead.</translation>
+    </message>
+    <message>
+        <source>%1 is not active (%2). Add-ons can only be added to an active service: wait until it is provisioned, or retry its provisioning.</source>
+        <translation>%1 is not active (%2). Add-ons can only be added to an active service: wait until it is provisioned, or retry its provisioning.</translation>
+    </message>
+    <message>
+        <source>The payment method of %1 expired on %2. Update the customer&apos;s payment method before buying %3.</source>
+        <translation>The payment method of %1 expired on %2. Update the customer&apos;s payment method before buying %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no valid payment method on file. Add a payment method to the customer before buying %2.</source>
+        <translation>%1 has no valid payment method on file. Add a payment method to the customer before buying %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no active %2 service that can receive %3. Assign a %2 plan first, then add the add-on to it.</source>
+        <translation>%1 has no active %2 service that can receive %3. Assign a %2 plan first, then add the add-on to it.</translation>
+    </message>
+    <message>
+        <source>The add-on no longer exists. Reload the catalog and choose again.</source>
+        <translation>The add-on no longer exists. Reload the catalog and choose again.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Create the customer first, or search again by ID, email or phone.</source>
+        <translation>Customer not found. Create the customer first, or search again by ID, email or phone.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 services that can receive %3. Choose which service should receive this add-on.</source>
+        <translation>%1 has %2 services that can receive %3. Choose which service should receive this add-on.</translation>
+    </message>
+    <message>
+        <source>Service %1 does not exist. Choose one of the customer&apos;s services.</source>
+        <translation>Service %1 does not exist. Choose one of the customer&apos;s services.</translation>
+    </message>
+    <message>
+        <source>%1 is required for %2. Pick one from the inventory.</source>
+        <translation>%1 is required for %2. Pick one from the inventory.</translation>
+    </message>
+    <message>
+        <source>The item picked for %1 is not a %1. Pick an item of the right kind.</source>
+        <translation>The item picked for %1 is not a %1. Pick an item of the right kind.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available: another order has reserved or used it. Pick another item.</source>
+        <translation>%1 is no longer available: another order has reserved or used it. Pick another item.</translation>
+    </message>
+</context>
+<context>
     <name>AmendBundle</name>
     <message>
         <source>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</source>
@@ -170,6 +233,10 @@
         <source>There is no product &quot;%1&quot;. See switchboard-ctl products list.</source>
         <translation>There is no product &quot;%1&quot;. See switchboard-ctl products list.</translation>
     </message>
+    <message>
+        <source>%1 is an add-on: it is added to one of the customer&apos;s existing services. Use Add-ons next to that service.</source>
+        <translation>%1 is an add-on: it is added to one of the customer&apos;s existing services. Use Add-ons next to that service.</translation>
+    </message>
 </context>
 <context>
     <name>AssignRules</name>
@@ -195,6 +262,152 @@
     <message>
         <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
         <translation>The built-in network-element simulator could not start. Check that loopback networking is available.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkImport</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 %3 is already used on line %4. Name each item once.</source>
+        <translation>Line %1: %2 %3 is already used on line %4. Name each item once.</translation>
+    </message>
+    <message>
+        <source>Line %1: no %2 is left for this row: the file needs %3 from the inventory and %4 are free. Add stock or split the file.</source>
+        <translation>Line %1: no %2 is left for this row: the file needs %3 from the inventory and %4 are free. Add stock or split the file.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows. Add one row per service below the header.</source>
+        <translation>The file has a header but no rows. Add one row per service below the header.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 does not exist. Check the number in the list of imports.</source>
+        <translation>Bulk import %1 does not exist. Check the number in the list of imports.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2. Check the file name and that you may read it.</source>
+        <translation>Cannot open %1: %2. Check the file name and that you may read it.</translation>
+    </message>
+    <message>
+        <source>None of the %1 rows can be assigned. Correct the errors listed for each line and import the file again.</source>
+        <translation>None of the %1 rows can be assigned. Correct the errors listed for each line and import the file again.</translation>
+    </message>
+    <message>
+        <source>Line %1: no free %2 is left in the inventory. Add stock, then retry the failed rows.</source>
+        <translation>Line %1: no free %2 is left in the inventory. Add stock, then retry the failed rows.</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2. Choose another folder.</source>
+        <translation>Cannot write the report to %1: %2. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Line %1: the customer is missing. Enter the customer ID, email or phone.</source>
+        <translation>Line %1: the customer is missing. Enter the customer ID, email or phone.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; matches %3 customers. Use the customer ID instead.</source>
+        <translation>Line %1: &quot;%2&quot; matches %3 customers. Use the customer ID instead.</translation>
+    </message>
+    <message>
+        <source>Line %1: customer &quot;%2&quot; not found. Use the customer ID, email or phone of an existing customer.</source>
+        <translation>Line %1: customer &quot;%2&quot; not found. Use the customer ID, email or phone of an existing customer.</translation>
+    </message>
+    <message>
+        <source>Line %1: the product is missing. Enter the product&apos;s slug, for example mobile-20gb.</source>
+        <translation>Line %1: the product is missing. Enter the product&apos;s slug, for example mobile-20gb.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is no product &quot;%2&quot;. Use a product slug from the catalog.</source>
+        <translation>Line %1: there is no product &quot;%2&quot;. Use a product slug from the catalog.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is an add-on. A bulk assignment creates new services from service plans only.</source>
+        <translation>Line %1: %2 is an add-on. A bulk assignment creates new services from service plans only.</translation>
+    </message>
+    <message>
+        <source>Line %1: auto_renew must be yes or no (or true/false, 1/0), not &quot;%2&quot;.</source>
+        <translation>Line %1: auto_renew must be yes or no (or true/false, 1/0), not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 does not need a %3. Leave the column empty for this row.</source>
+        <translation>Line %1: %2 does not need a %3. Leave the column empty for this row.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is no %2 &quot;%3&quot; in the inventory.</source>
+        <translation>Line %1: there is no %2 &quot;%3&quot; in the inventory.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 %3 is not available: it is assigned, reserved or out of service. Name a free item or leave the column empty.</source>
+        <translation>Line %1: %2 %3 is not available: it is assigned, reserved or out of service. Name a free item or leave the column empty.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 has no site called &quot;%3&quot;.</source>
+        <translation>Line %1: %2 has no site called &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 has no contact called &quot;%3&quot; (name or email).</source>
+        <translation>Line %1: %2 has no contact called &quot;%3&quot; (name or email).</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessRules</name>
+    <message>
+        <source>%1 is required for this order. Enter it and continue.</source>
+        <translation>%1 is required for this order. Enter it and continue.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 is too long: at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, for example 1200 or 12.50.</source>
+        <translation>%1 must be a number, for example 1200 or 12.50.</translation>
+    </message>
+    <message>
+        <source>%1 must be a date written as YYYY-MM-DD, for example 2026-03-31.</source>
+        <translation>%1 must be a date written as YYYY-MM-DD, for example 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>%1 has no installation site. Add a site on the customer page first.</source>
+        <translation>%1 has no installation site. Add a site on the customer page first.</translation>
+    </message>
+    <message>
+        <source>Select the installation site that receives %1.</source>
+        <translation>Select the installation site that receives %1.</translation>
+    </message>
+    <message>
+        <source>The installation site is not one of %1&apos;s sites. Select one of their sites.</source>
+        <translation>The installation site is not one of %1&apos;s sites. Select one of their sites.</translation>
+    </message>
+    <message>
+        <source>%1 has no contacts. Add a billing and a technical contact on the customer page first.</source>
+        <translation>%1 has no contacts. Add a billing and a technical contact on the customer page first.</translation>
+    </message>
+    <message>
+        <source>Select the billing contact.</source>
+        <translation>Select the billing contact.</translation>
+    </message>
+    <message>
+        <source>The billing contact is not one of %1&apos;s contacts. Select one of their contacts.</source>
+        <translation>The billing contact is not one of %1&apos;s contacts. Select one of their contacts.</translation>
+    </message>
+    <message>
+        <source>Select the technical contact.</source>
+        <translation>Select the technical contact.</translation>
+    </message>
+    <message>
+        <source>The technical contact is not one of %1&apos;s contacts. Select one of their contacts.</source>
+        <translation>The technical contact is not one of %1&apos;s contacts. Select one of their contacts.</translation>
+    </message>
+    <message>
+        <source>Installation sites and contacts are for business customers only. %1 is an individual customer.</source>
+        <translation>Installation sites and contacts are for business customers only. %1 is an individual customer.</translation>
+    </message>
+    <message>
+        <source>%1 does not ask for the field &quot;%2&quot;. Leave it out.</source>
+        <translation>%1 does not ask for the field &quot;%2&quot;. Leave it out.</translation>
     </message>
 </context>
 <context>
@@ -564,46 +777,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  inventory import-sims FILE --transport-key-file F [--op HEX]
-  sim opc --ki HEX --op HEX
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  inventory import-sims FILE --transport-key-file F [--op HEX]
-  sim opc --ki HEX --op HEX
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>  subscriptions search TEXT | subscriptions show NUMBER
   amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
       [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
@@ -711,6 +884,236 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
 </source>
         <translation>%1 %2: %3 — expected %4, found %5
 </translation>
+    </message>
+    <message>
+        <source>addons buy needs --customer ID and --product SLUG.</source>
+        <translation>addons buy needs --customer ID and --product SLUG.</translation>
+    </message>
+    <message>
+        <source>Which service should receive this add-on? Add one of:
+%1</source>
+        <translation>Which service should receive this add-on? Add one of:
+%1</translation>
+    </message>
+    <message>
+        <source>Add-on %1 bought for service %2; provisioning job %3 is queued for a worker.
+</source>
+        <translation>Add-on %1 bought for service %2; provisioning job %3 is queued for a worker.
+</translation>
+    </message>
+    <message>
+        <source>Add-on %1 is active on service %2. Balance: %3
+</source>
+        <translation>Add-on %1 is active on service %2. Balance: %3
+</translation>
+    </message>
+    <message>
+        <source>addons list needs --service ID.</source>
+        <translation>addons list needs --service ID.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]
+  addons list --service ID
+</source>
+        <translation>  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]
+  addons list --service ID
+</translation>
+    </message>
+    <message>
+        <source>  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]
+  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]
+      (exit code 3: rows with errors, rejected, failed or cancelled; 4: stopped, resume later)
+</source>
+        <translation>  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]
+  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]
+      (exit code 3: rows with errors, rejected, failed or cancelled; 4: stopped, resume later)
+</translation>
+    </message>
+    <message>
+        <source>--field must be KEY=VALUE, for example &quot;po_number=PO-2025-001234&quot;, not &quot;%1&quot;.</source>
+        <translation>--field must be KEY=VALUE, for example &quot;po_number=PO-2025-001234&quot;, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The customer has no site &quot;%1&quot;. Give the site&apos;s name or ID.</source>
+        <translation>The customer has no site &quot;%1&quot;. Give the site&apos;s name or ID.</translation>
+    </message>
+    <message>
+        <source>import-csv needs exactly one of: a FILE, --resume ID or --retry-failed ID.</source>
+        <translation>import-csv needs exactly one of: a FILE, --resume ID or --retry-failed ID.</translation>
+    </message>
+    <message>
+        <source>--dry-run checks a FILE; it does not go with --resume or --retry-failed.</source>
+        <translation>--dry-run checks a FILE; it does not go with --resume or --retry-failed.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 can be assigned, %3 have errors.
+</source>
+        <translation>%1 rows: %2 can be assigned, %3 have errors.
+</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 started: %2 rows to assign, %3 rejected.</source>
+        <translation>Bulk import %1 started: %2 rows to assign, %3 rejected.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 resumed.</source>
+        <translation>Bulk import %1 resumed.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1: %2 failed rows are retried.</source>
+        <translation>Bulk import %1: %2 failed rows are retried.</translation>
+    </message>
+    <message>
+        <source>Jobs are queued for switchboard-worker; this command waits for them.</source>
+        <translation>Jobs are queued for switchboard-worker; this command waits for them.</translation>
+    </message>
+    <message>
+        <source>Provisioning with the worker of this command; stop with Ctrl+C and continue later with --resume %1.</source>
+        <translation>Provisioning with the worker of this command; stop with Ctrl+C and continue later with --resume %1.</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 of %3 rows done (%4 succeeded, %5 failed, %6 rejected), %7 in flight, %8 pending.</source>
+        <translation>Import %1: %2 of %3 rows done (%4 succeeded, %5 failed, %6 rejected), %7 in flight, %8 pending.</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>Report written to %1.</translation>
+    </message>
+    <message>
+        <source>Stopped. Bulk import %1 continues with: switchboard-ctl import-csv --resume %1
+</source>
+        <translation>Stopped. Bulk import %1 continues with: switchboard-ctl import-csv --resume %1
+</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 %2: %3 succeeded, %4 failed, %5 rejected, %6 cancelled of %7 rows.
+</source>
+        <translation>Bulk import %1 %2: %3 succeeded, %4 failed, %5 rejected, %6 cancelled of %7 rows.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CustomField</name>
+    <message>
+        <source>Purchase Order Number</source>
+        <translation>Purchase Order Number</translation>
+    </message>
+    <message>
+        <source>Cost Centre</source>
+        <translation>Cost Centre</translation>
+    </message>
+    <message>
+        <source>Account Number</source>
+        <translation>Account Number</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Enter the customer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</source>
+        <translation>The email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>The phone number &quot;%1&quot; is not valid. Enter at least 6 digits (spaces, +, - and brackets are allowed), or leave it empty.</source>
+        <translation>The phone number &quot;%1&quot; is not valid. Enter at least 6 digits (spaces, +, - and brackets are allowed), or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s language: English, Portuguese (Brazil), French or Spanish.</source>
+        <translation>Choose the customer&apos;s language: English, Portuguese (Brazil), French or Spanish.</translation>
+    </message>
+    <message>
+        <source>Choose the payment method: card, direct debit or none.</source>
+        <translation>Choose the payment method: card, direct debit or none.</translation>
+    </message>
+    <message>
+        <source>An expiry date needs a payment method. Choose card or direct debit, or clear the expiry date.</source>
+        <translation>An expiry date needs a payment method. Choose card or direct debit, or clear the expiry date.</translation>
+    </message>
+    <message>
+        <source>The payment method expired on %1. Enter a future expiry date, or clear it if the payment method does not expire.</source>
+        <translation>The payment method expired on %1. Enter a future expiry date, or clear it if the payment method does not expire.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the site, for example &quot;Head office&quot;.</source>
+        <translation>Enter a name for the site, for example &quot;Head office&quot;.</translation>
+    </message>
+    <message>
+        <source>Choose the contact&apos;s role: billing or technical.</source>
+        <translation>Choose the contact&apos;s role: billing or technical.</translation>
+    </message>
+    <message>
+        <source>Enter the billing contact&apos;s name.</source>
+        <translation>Enter the billing contact&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Enter the technical contact&apos;s name.</source>
+        <translation>Enter the technical contact&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Enter the contact&apos;s name.</translation>
+    </message>
+    <message>
+        <source>The contact email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</source>
+        <translation>The contact email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>The contact phone number &quot;%1&quot; is not valid. Enter at least 6 digits, or leave it empty.</source>
+        <translation>The contact phone number &quot;%1&quot; is not valid. Enter at least 6 digits, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>%1 is already the email address of %2 (ID: %3). Open that customer instead, or enter another email address.</source>
+        <translation>%1 is already the email address of %2 (ID: %3). Open that customer instead, or enter another email address.</translation>
+    </message>
+    <message>
+        <source>Customer %1 does not exist. Search for the customer again.</source>
+        <translation>Customer %1 does not exist. Search for the customer again.</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1465,17 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
     <message>
         <source>Choose one of the listed kinds.</source>
         <translation>Choose one of the listed kinds.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCsvDialog</name>
+    <message>
+        <source>The file %1 could not be written. Check that the folder exists and that you may write to it.</source>
+        <translation>The file %1 could not be written. Check that the folder exists and that you may write to it.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may read it.</source>
+        <translation>The file %1 cannot be read. Check that it exists and that you may read it.</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1935,18 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
         <source>Cancelling service record</source>
         <translation>Cancelling service record</translation>
     </message>
+    <message>
+        <source>Adding %1 to the OCS account</source>
+        <translation>Adding %1 to the OCS account</translation>
+    </message>
+    <message>
+        <source>Reading balance</source>
+        <translation>Reading balance</translation>
+    </message>
+    <message>
+        <source>Activating add-on</source>
+        <translation>Activating add-on</translation>
+    </message>
 </context>
 <context>
     <name>Provisioning</name>
@@ -1599,6 +2025,14 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
         <source>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</source>
         <translation>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</translation>
     </message>
+    <message>
+        <source>The add-on has no balance to add (type &quot;%1&quot;, amount &quot;%2&quot;). Check the product&apos;s provisioning variables balance_type and balance_value.</source>
+        <translation>The add-on has no balance to add (type &quot;%1&quot;, amount &quot;%2&quot;). Check the product&apos;s provisioning variables balance_type and balance_value.</translation>
+    </message>
+    <message>
+        <source>Add-on %1 does not exist any more. Check the service&apos;s add-ons.</source>
+        <translation>Add-on %1 does not exist any more. Check the service&apos;s add-ons.</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -1649,6 +2083,10 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
     <message>
         <source>Your role (%1) does not allow cancelling services. Ask an administrator.</source>
         <translation>Your role (%1) does not allow cancelling services. Ask an administrator.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow creating or changing customers. Ask an administrator.</source>
+        <translation>Your role (%1) does not allow creating or changing customers. Ask an administrator.</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2677,174 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
     </message>
 </context>
 <context>
+    <name>sb::AddContactDialog</name>
+    <message>
+        <source>Add Contact</source>
+        <translation>Add Contact</translation>
+    </message>
+    <message>
+        <source>A new contact of %1.</source>
+        <translation>A new contact of %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technical</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddSiteDialog</name>
+    <message>
+        <source>Add Site</source>
+        <translation>Add Site</translation>
+    </message>
+    <message>
+        <source>A new installation site of %1.</source>
+        <translation>A new installation site of %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>e.g. Head office</source>
+        <translation>e.g. Head office</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddonPickerDialog</name>
+    <message>
+        <source>Add-ons — %1</source>
+        <translation>Add-ons — %1</translation>
+    </message>
+    <message>
+        <source>Add-ons for %1</source>
+        <translation>Add-ons for %1</translation>
+    </message>
+    <message>
+        <source>Add-ons for %1 services of %2. Select one and click Continue; it is added to this service, no new service is created.</source>
+        <translation>Add-ons for %1 services of %2. Select one and click Continue; it is added to this service, no new service is created.</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Add-on</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>%1 + %2 / month</source>
+        <translation>%1 + %2 / month</translation>
+    </message>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1 / month</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation>One-time</translation>
+    </message>
+    <message>
+        <source>Loading the add-ons…</source>
+        <translation>Loading the add-ons…</translation>
+    </message>
+    <message>
+        <source>No add-ons are available for %1 services of %2 customers.</source>
+        <translation>No add-ons are available for %1 services of %2 customers.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinue</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddonTargetStep</name>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>Existing %1 Services:</source>
+        <translation>Existing %1 Services:</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <source>Which service should receive this add-on?</source>
+        <translation>Which service should receive this add-on?</translation>
+    </message>
+    <message>
+        <source>Add-on for: %1</source>
+        <translation>Add-on for: %1</translation>
+    </message>
+    <message>
+        <source>Looking for the services of %1 that can receive %2…</source>
+        <translation>Looking for the services of %1 that can receive %2…</translation>
+    </message>
+    <message>
+        <source>%1 has %2 services that can receive %3. Choose one; no new service is created.</source>
+        <translation>%1 has %2 services that can receive %3. Choose one; no new service is created.</translation>
+    </message>
+</context>
+<context>
     <name>sb::AmendBundleDialog</name>
     <message>
         <source>Amend Bundle Services</source>
@@ -2501,6 +3107,34 @@ from that INI file, as the Settings dialog writes it; without it, from the user&
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
+    <message>
+        <source>Add-on — %1</source>
+        <translation>Add-on — %1</translation>
+    </message>
+    <message>
+        <source>Add %1 to %2</source>
+        <translation>Add %1 to %2</translation>
+    </message>
+    <message>
+        <source>Add %1 for %2</source>
+        <translation>Add %1 for %2</translation>
+    </message>
+    <message>
+        <source>Add %1 to a customer&apos;s service</source>
+        <translation>Add %1 to a customer&apos;s service</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinue</translation>
+    </message>
+    <message>
+        <source>Choose Service</source>
+        <translation>Choose Service</translation>
+    </message>
+    <message>
+        <source>Business Details</source>
+        <translation>Business Details</translation>
+    </message>
 </context>
 <context>
     <name>sb::AutoRenewStep</name>
@@ -2560,6 +3194,62 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     <message>
         <source>No limit</source>
         <translation>No limit</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BusinessDetailsStep</name>
+    <message>
+        <source>Business details for %1</source>
+        <translation>Business details for %1</translation>
+    </message>
+    <message>
+        <source>Choose where the service is installed and who receives the bills and the technical notices, then fill in the fields this order asks for.</source>
+        <translation>Choose where the service is installed and who receives the bills and the technical notices, then fill in the fields this order asks for.</translation>
+    </message>
+    <message>
+        <source>Select Installation &amp;Site:</source>
+        <translation>Select Installation &amp;Site:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing Contact:</source>
+        <translation>&amp;Billing Contact:</translation>
+    </message>
+    <message>
+        <source>&amp;Technical Contact:</source>
+        <translation>&amp;Technical Contact:</translation>
+    </message>
+    <message>
+        <source>%1: *</source>
+        <comment>required field</comment>
+        <translation>%1: *</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (required)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* required</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>%1 - &lt;%2&gt;</source>
+        <translation>%1 - &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Loading the sites, contacts and order fields of %1…</source>
+        <translation>Loading the sites, contacts and order fields of %1…</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +3343,164 @@ No: the service expires at the end of the contract period; renewal is manual.</t
     </message>
 </context>
 <context>
+    <name>sb::CreateCustomerDialog</name>
+    <message>
+        <source>Create Customer</source>
+        <translation>Create Customer</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>+44 7700 900123 (optional)</source>
+        <translation>+44 7700 900123 (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment method:</source>
+        <translation>Pa&amp;yment method:</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Direct debit</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>E&amp;xpires on</translation>
+    </message>
+    <message>
+        <source>First site</source>
+        <translation>First site</translation>
+    </message>
+    <message>
+        <source>S&amp;ite name:</source>
+        <translation>S&amp;ite name:</translation>
+    </message>
+    <message>
+        <source>e.g. Head office (optional)</source>
+        <translation>e.g. Head office (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Billing contact (optional)</source>
+        <translation>Billing contact (optional)</translation>
+    </message>
+    <message>
+        <source>Technical contact (optional)</source>
+        <translation>Technical contact (optional)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomerHistoryModel</name>
+    <message>
+        <source>Assign plan</source>
+        <translation>Assign plan</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Add-on</translation>
+    </message>
+    <message>
+        <source>Cancel service</source>
+        <translation>Cancel service</translation>
+    </message>
+    <message>
+        <source>Amend bundle</source>
+        <translation>Amend bundle</translation>
+    </message>
+    <message>
+        <source>Provision ID</source>
+        <translation>Provision ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Attempt</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>sb::CustomerSearchCombo</name>
     <message>
         <source>Name, customer ID, email or phone</source>
@@ -2682,6 +3530,10 @@ No: the service expires at the end of the contract period; renewal is manual.</t
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Create customer &quot;%1&quot;…</source>
+        <translation>Create customer &quot;%1&quot;…</translation>
+    </message>
 </context>
 <context>
     <name>sb::CustomersPage</name>
@@ -2710,18 +3562,6 @@ No: the service expires at the end of the contract period; renewal is manual.</t
         <translation>Phone:</translation>
     </message>
     <message>
-        <source>Sites:</source>
-        <translation>Sites:</translation>
-    </message>
-    <message>
-        <source>Contacts:</source>
-        <translation>Contacts:</translation>
-    </message>
-    <message>
-        <source>Services</source>
-        <translation>Services</translation>
-    </message>
-    <message>
         <source>&amp;Add Service</source>
         <translation>&amp;Add Service</translation>
     </message>
@@ -2746,10 +3586,6 @@ No: the service expires at the end of the contract period; renewal is manual.</t
         <translation>• Check for typos</translation>
     </message>
     <message>
-        <source>%1 - %2</source>
-        <translation>%1 - %2</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>None</translation>
     </message>
@@ -2762,15 +3598,165 @@ No: the service expires at the end of the contract period; renewal is manual.</t
         <translation>Technical</translation>
     </message>
     <message>
-        <source>%1: %2 &lt;%3&gt;</source>
-        <translation>%1: %2 &lt;%3&gt;</translation>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>&amp;New Customer…</source>
+        <translation>&amp;New Customer…</translation>
+    </message>
+    <message>
+        <source>Create a customer (individual or business).</source>
+        <translation>Create a customer (individual or business).</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>Payment method:</translation>
+    </message>
+    <message>
+        <source>Add-&amp;ons…</source>
+        <translation>Add-&amp;ons…</translation>
+    </message>
+    <message>
+        <source>Buy an add-on, such as a data boost, for the selected active service.</source>
+        <translation>Buy an add-on, such as a data boost, for the selected active service.</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Add-on</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Monthly Cost</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Bought</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Add S&amp;ite…</source>
+        <translation>Add S&amp;ite…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Add &amp;Contact…</source>
+        <translation>Add &amp;Contact…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Every provisioning job of this customer, newest first. Double-click a job (or press Enter) to see its log.</source>
+        <translation>Every provisioning job of this customer, newest first. Double-click a job (or press Enter) to see its log.</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Services</translation>
+    </message>
+    <message>
+        <source>Sites &amp;&amp; Con&amp;tacts</source>
+        <translation>Sites &amp;&amp; Con&amp;tacts</translation>
+    </message>
+    <message>
+        <source>Provisioning &amp;History</source>
+        <translation>Provisioning &amp;History</translation>
+    </message>
+    <message>
+        <source>Create customer &quot;%1&quot;…</source>
+        <translation>Create customer &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>Opens Create Customer with what you typed filled in.</source>
+        <translation>Opens Create Customer with what you typed filled in.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Direct debit</translation>
+    </message>
+    <message>
+        <source>%1 (valid until %2)</source>
+        <translation>%1 (valid until %2)</translation>
+    </message>
+    <message>
+        <source>%1 (expired on %2)</source>
+        <translation>%1 (expired on %2)</translation>
     </message>
     <message numerus="yes">
-        <source>Services (%n)</source>
+        <source>&amp;Services (%n)</source>
         <translation>
-            <numerusform>Services (%n)</numerusform>
-            <numerusform>Services (%n)</numerusform>
+            <numerusform>&amp;Services (%n)</numerusform>
+            <numerusform>&amp;Services (%n)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sites (%n)</source>
+        <translation>
+            <numerusform>Sites (%n)</numerusform>
+            <numerusform>Sites (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Contacts (%n)</source>
+        <translation>
+            <numerusform>Contacts (%n)</numerusform>
+            <numerusform>Contacts (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a service to see its add-ons.</source>
+        <translation>Select a service to see its add-ons.</translation>
+    </message>
+    <message>
+        <source>No add-ons on %1.</source>
+        <translation>No add-ons on %1.</translation>
+    </message>
+    <message>
+        <source>Add-ons on %1:</source>
+        <translation>Add-ons on %1:</translation>
     </message>
 </context>
 <context>
@@ -2902,6 +3888,309 @@ Turn verification off?</translation>
     <message>
         <source>The operation could not be completed. Check the connection to the database and try again.</source>
         <translation>The operation could not be completed. Check the connection to the database and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ImportCsvDialog</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>Import CSV</translation>
+    </message>
+    <message>
+        <source>Import CSV — %1</source>
+        <translation>Import CSV — %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>CSV file:</source>
+        <translation>CSV file:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>Counting rows…</source>
+        <translation>Counting rows…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;hoose File…</source>
+        <translation>C&amp;hoose File…</translation>
+    </message>
+    <message>
+        <source>Columns: customer (ID, email or phone), product (slug), and optionally auto_renew, site, billing_contact, technical_contact, custom fields and inventory items.</source>
+        <translation>Columns: customer (ID, email or phone), product (slug), and optionally auto_renew, site, billing_contact, technical_contact, custom fields and inventory items.</translation>
+    </message>
+    <message>
+        <source>Max jobs in &amp;flight:</source>
+        <translation>Max jobs in &amp;flight:</translation>
+    </message>
+    <message>
+        <source>At most this many provisioning jobs of this import are queued or running at once, so the provisioning queue is not overloaded and other orders still get through. The next row is submitted when one of them ends.</source>
+        <translation>At most this many provisioning jobs of this import are queued or running at once, so the provisioning queue is not overloaded and other orders still get through. The next row is submitted when one of them ends.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>&amp;Validate (Dry Run)</source>
+        <translation>&amp;Validate (Dry Run)</translation>
+    </message>
+    <message>
+        <source>Check every row against the live catalog, customers and inventory without changing anything.</source>
+        <translation>Check every row against the live catalog, customers and inventory without changing anything.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>C&amp;opy Errors</source>
+        <translation>C&amp;opy Errors</translation>
+    </message>
+    <message>
+        <source>Save &amp;Errors…</source>
+        <translation>Save &amp;Errors…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Pending:</source>
+        <translation>Pending:</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>In flight:</translation>
+    </message>
+    <message>
+        <source>Succeeded:</source>
+        <translation>Succeeded:</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Failed:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Rejected:</translation>
+    </message>
+    <message>
+        <source>Cancelled:</source>
+        <translation>Cancelled:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Import</source>
+        <translation>&amp;Start Import</translation>
+    </message>
+    <message>
+        <source>Assign the valid rows; rows with errors are skipped.</source>
+        <translation>Assign the valid rows; rows with errors are skipped.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Import</source>
+        <translation>Cancel &amp;Import</translation>
+    </message>
+    <message>
+        <source>Submit no more rows; jobs already queued still finish.</source>
+        <translation>Submit no more rows; jobs already queued still finish.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Rows</source>
+        <translation>&amp;Retry Failed Rows</translation>
+    </message>
+    <message>
+        <source>Run the failed provisioning jobs of this import again; no second service is created.</source>
+        <translation>Run the failed provisioning jobs of this import again; no second service is created.</translation>
+    </message>
+    <message>
+        <source>Save Re&amp;port…</source>
+        <translation>Save Re&amp;port…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the line, status, service ID, job ID and error of every row.</source>
+        <translation>A CSV file with the line, status, service ID, job ID and error of every row.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Validating every row…</source>
+        <translation>Validating every row…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file, then validate it.</source>
+        <translation>Choose a CSV file, then validate it.</translation>
+    </message>
+    <message>
+        <source>Validate the file to see the rows with errors.</source>
+        <translation>Validate the file to see the rows with errors.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported. See the problem above the table.</source>
+        <translation>This file cannot be imported. See the problem above the table.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) valid</source>
+        <translation>
+            <numerusform>%n row valid</numerusform>
+            <numerusform>%n rows valid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors</source>
+        <translation>
+            <numerusform>%n row with errors</numerusform>
+            <numerusform>%n rows with errors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save Errors</source>
+        <translation>Save Errors</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Errors saved to %1.</source>
+        <translation>Errors saved to %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign plans for %n row(s)? Each row creates a service and a provisioning job.</source>
+        <translation>
+            <numerusform>Assign plans for %n row? Each row creates a service and a provisioning job.</numerusform>
+            <numerusform>Assign plans for %n rows? Each row creates a service and a provisioning job.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be skipped; the report lists them as rejected.</source>
+        <translation>
+            <numerusform>%n row with errors will be skipped; the report lists it as rejected.</numerusform>
+            <numerusform>%n rows with errors will be skipped; the report lists them as rejected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start Import</source>
+        <translation>Start Import</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Not Now</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows done</source>
+        <translation>%1 of %2 rows done</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import finished. %n row(s) failed: save the report to see why, or retry them.</source>
+        <translation>
+            <numerusform>Import finished. %n row failed: save the report to see why, or retry it.</numerusform>
+            <numerusform>Import finished. %n rows failed: save the report to see why, or retry them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import finished. Every valid row was assigned.</source>
+        <translation>Import finished. Every valid row was assigned.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. Waiting for %n job(s) already queued to end.</source>
+        <translation>
+            <numerusform>Cancelled. Waiting for %n job already queued to end.</numerusform>
+            <numerusform>Cancelled. Waiting for %n jobs already queued to end.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled. Rows not submitted are marked cancelled in the report.</source>
+        <translation>Import cancelled. Rows not submitted are marked cancelled in the report.</translation>
+    </message>
+    <message>
+        <source>Importing… The import goes on if you close this window, and resumes after a restart.</source>
+        <translation>Importing… The import goes on if you close this window, and resumes after a restart.</translation>
+    </message>
+    <message>
+        <source>This import was interrupted. It goes on when you open it again.</source>
+        <translation>This import was interrupted. It goes on when you open it again.</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>Cancel Import</translation>
+    </message>
+    <message>
+        <source>Submit no more rows of this import? Rows not submitted yet are marked cancelled; jobs already queued still finish.</source>
+        <translation>Submit no more rows of this import? Rows not submitted yet are marked cancelled; jobs already queued still finish.</translation>
+    </message>
+    <message>
+        <source>Keep Importing</source>
+        <translation>Keep Importing</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Save Report</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Report saved to %1.</translation>
+    </message>
+    <message>
+        <source>Close Import</source>
+        <translation>Close Import</translation>
+    </message>
+    <message>
+        <source>The import keeps running in the background while Switchboard is open, and resumes after a restart. Close this window?</source>
+        <translation>The import keeps running in the background while Switchboard is open, and resumes after a restart. Close this window?</translation>
+    </message>
+    <message>
+        <source>Keep Running in Background</source>
+        <translation>Keep Running in Background</translation>
+    </message>
+    <message>
+        <source>Stay Here</source>
+        <translation>Stay Here</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ImportCsvLauncher</name>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <source>Assign plans to many customers at once from a CSV file.</source>
+        <translation>Assign plans to many customers at once from a CSV file.</translation>
+    </message>
+    <message>
+        <source>The import of %1 was interrupted.</source>
+        <translation>The import of %1 was interrupted.</translation>
+    </message>
+    <message>
+        <source>Resume Import</source>
+        <translation>Resume Import</translation>
+    </message>
+    <message>
+        <source>Bulk import finished: %1 succeeded, %2 failed, %3 rejected.</source>
+        <translation>Bulk import finished: %1 succeeded, %2 failed, %3 rejected.</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +4486,10 @@ Turn verification off?</translation>
         <source>Subscriptions</source>
         <translation>Subscriptions</translation>
     </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProductCard</name>
@@ -3336,6 +4629,141 @@ Turn verification off?</translation>
         <source>Error: %1</source>
         <translation>Error: %1</translation>
     </message>
+    <message>
+        <source>Balance now:</source>
+        <translation>Balance now:</translation>
+    </message>
+    <message>
+        <source>%1 successfully added</source>
+        <translation>%1 successfully added</translation>
+    </message>
+    <message>
+        <source>%1 successfully added for %2</source>
+        <translation>%1 successfully added for %2</translation>
+    </message>
+    <message>
+        <source>Not read back from the OCS</source>
+        <translation>Not read back from the OCS</translation>
+    </message>
+</context>
+<context>
+    <name>sb::QueueMonitorPage</name>
+    <message>
+        <source>Provisioning Queue</source>
+        <translation>Provisioning Queue</translation>
+    </message>
+    <message>
+        <source>Jobs by status</source>
+        <translation>Jobs by status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Jobs finished per minute</source>
+        <translation>Jobs finished per minute</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>Jobs per minute</source>
+        <translation>Jobs per minute</translation>
+    </message>
+    <message>
+        <source>Network element</source>
+        <translation>Network element</translation>
+    </message>
+    <message>
+        <source>Task duration (ms)</source>
+        <translation>Task duration (ms)</translation>
+    </message>
+    <message>
+        <source>Median (p50)</source>
+        <translation>Median (p50)</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 queued</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 running</translation>
+    </message>
+    <message>
+        <source>%1 succeeded</source>
+        <translation>%1 succeeded</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task duration per network element, last %n minute(s)</source>
+        <translation>
+            <numerusform>Task duration per network element, last %n minute</numerusform>
+            <numerusform>Task duration per network element, last %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No task finished in the last %n minute(s).</source>
+        <translation>
+            <numerusform>No task finished in the last %n minute.</numerusform>
+            <numerusform>No task finished in the last %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OCS</source>
+        <translation>OCS</translation>
+    </message>
+    <message>
+        <source>HSS / HLR</source>
+        <translation>HSS / HLR</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <source>IPTV</source>
+        <translation>IPTV</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventory</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <extracomment>network element axis of the queue monitor: the service record in our database; keep it short</extracomment>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <extracomment>network element axis of the queue monitor: the customer account check; keep it short</extracomment>
+        <translation>Customer</translation>
+    </message>
 </context>
 <context>
     <name>sb::ReviewStep</name>
@@ -3378,6 +4806,58 @@ Turn verification off?</translation>
     <message>
         <source>None required</source>
         <translation>None required</translation>
+    </message>
+    <message>
+        <source>Add-on for:</source>
+        <translation>Add-on for:</translation>
+    </message>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>One-time Price:</source>
+        <translation>One-time Price:</translation>
+    </message>
+    <message>
+        <source>Monthly Price:</source>
+        <translation>Monthly Price:</translation>
+    </message>
+    <message>
+        <source>Installation Site:</source>
+        <translation>Installation Site:</translation>
+    </message>
+    <message>
+        <source>Billing Contact:</source>
+        <translation>Billing Contact:</translation>
+    </message>
+    <message>
+        <source>Technical Contact:</source>
+        <translation>Technical Contact:</translation>
+    </message>
+    <message>
+        <source>Order Details:</source>
+        <translation>Order Details:</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1 - &lt;%2&gt;</source>
+        <translation>%1 - &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Addon</name>
+    <message>
+        <source>%1 is not an add-on. Assign it as a new service from the Service Plans catalog instead.</source>
+        <translation>%1 no es un complemento. En su lugar, asígnalo como un nuevo servicio desde el catálogo Planes de Servicio.</translation>
+    </message>
+    <message>
+        <source>%1 does not belong to %2. Choose one of the customer&apos;s own services.</source>
+        <translation>%1 no pertenece a %2. Elige uno de los servicios del propio cliente.</translation>
+    </message>
+    <message>
+        <source>%1 is an add-on for services of type %2, and %3 is of type %4. Choose a service of type %2.</source>
+        <translation>%1 es un complemento para servicios de tipo %2, y %3 es de tipo %4. Elige un servicio de tipo %2.</translation>
+    </message>
+    <message>
+        <source>%1 is part of another service (a bundle component or an add-on). Choose the main service instead.</source>
+        <translation>%1 forma parte de otro servicio (un componente de paquete o un complemento). En su lugar, elige el servicio principal.</translation>
+    </message>
+    <message>
+        <source>%1 is not active (%2). Add-ons can only be added to an active service: wait until it is provisioned, or retry its provisioning.</source>
+        <translation>%1 no está activo (%2). Los complementos solo se pueden agregar a un servicio activo: espera a que se aprovisione o reintenta su aprovisionamiento.</translation>
+    </message>
+    <message>
+        <source>The payment method of %1 expired on %2. Update the customer&apos;s payment method before buying %3.</source>
+        <translation>El método de pago de %1 venció el %2. Actualiza el método de pago del cliente antes de comprar %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no valid payment method on file. Add a payment method to the customer before buying %2.</source>
+        <translation>%1 no tiene ningún método de pago válido registrado. Agrega un método de pago al cliente antes de comprar %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no active %2 service that can receive %3. Assign a %2 plan first, then add the add-on to it.</source>
+        <translation>%1 no tiene ningún servicio %2 activo que pueda recibir %3. Asigna primero un plan %2 y luego agrégale el complemento.</translation>
+    </message>
+    <message>
+        <source>The add-on no longer exists. Reload the catalog and choose again.</source>
+        <translation>El complemento ya no existe. Vuelve a cargar el catálogo y elige de nuevo.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Create the customer first, or search again by ID, email or phone.</source>
+        <translation>Cliente no encontrado. Crea el cliente primero o vuelve a buscar por ID, correo electrónico o teléfono.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 services that can receive %3. Choose which service should receive this add-on.</source>
+        <translation>%1 tiene %2 servicios que pueden recibir %3. Elige qué servicio debería recibir este complemento.</translation>
+    </message>
+    <message>
+        <source>Service %1 does not exist. Choose one of the customer&apos;s services.</source>
+        <translation>El servicio %1 no existe. Elige uno de los servicios del cliente.</translation>
+    </message>
+    <message>
+        <source>%1 is required for %2. Pick one from the inventory.</source>
+        <translation>El elemento %1 es obligatorio para %2. Elige uno del inventario.</translation>
+    </message>
+    <message>
+        <source>The item picked for %1 is not a %1. Pick an item of the right kind.</source>
+        <translation>El elemento elegido para %1 no es del tipo %1. Elige un elemento del tipo correcto.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available: another order has reserved or used it. Pick another item.</source>
+        <translation>%1 ya no está disponible: otro pedido lo ha reservado o utilizado. Elige otro elemento.</translation>
+    </message>
+</context>
+<context>
     <name>AmendBundle</name>
     <message>
         <source>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</source>
@@ -170,6 +233,10 @@
         <source>There is no product &quot;%1&quot;. See switchboard-ctl products list.</source>
         <translation>No existe el producto &quot;%1&quot;. Consulta switchboard-ctl products list.</translation>
     </message>
+    <message>
+        <source>%1 is an add-on: it is added to one of the customer&apos;s existing services. Use Add-ons next to that service.</source>
+        <translation>%1 es un complemento: se agrega a uno de los servicios existentes del cliente. Usa Complementos junto a ese servicio.</translation>
+    </message>
 </context>
 <context>
     <name>AssignRules</name>
@@ -195,6 +262,152 @@
     <message>
         <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
         <translation>No se pudo iniciar el simulador de elementos de red integrado. Verifica que la red de loopback esté disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkImport</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 %3 is already used on line %4. Name each item once.</source>
+        <translation>Línea %1: %2 %3 ya se usa en la línea %4. Indica cada elemento solo una vez.</translation>
+    </message>
+    <message>
+        <source>Line %1: no %2 is left for this row: the file needs %3 from the inventory and %4 are free. Add stock or split the file.</source>
+        <translation>Línea %1: no queda ningún %2 para esta fila: el archivo necesita %3 del inventario y hay %4 libres. Agrega stock o divide el archivo.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows. Add one row per service below the header.</source>
+        <translation>El archivo tiene un encabezado, pero ninguna fila. Agrega una fila por servicio debajo del encabezado.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 does not exist. Check the number in the list of imports.</source>
+        <translation>La importación masiva %1 no existe. Verifica el número en la lista de importaciones.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2. Check the file name and that you may read it.</source>
+        <translation>No se puede abrir %1: %2. Verifica el nombre del archivo y que tengas permiso para leerlo.</translation>
+    </message>
+    <message>
+        <source>None of the %1 rows can be assigned. Correct the errors listed for each line and import the file again.</source>
+        <translation>Ninguna de las %1 filas se puede asignar. Corrige los errores indicados para cada línea e importa el archivo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Line %1: no free %2 is left in the inventory. Add stock, then retry the failed rows.</source>
+        <translation>Línea %1: no queda ningún %2 libre en el inventario. Agrega stock y luego reintenta las filas fallidas.</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2. Choose another folder.</source>
+        <translation>No se puede escribir el informe en %1: %2. Elige otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Line %1: the customer is missing. Enter the customer ID, email or phone.</source>
+        <translation>Línea %1: falta el cliente. Introduce el ID, el correo electrónico o el teléfono del cliente.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; matches %3 customers. Use the customer ID instead.</source>
+        <translation>Línea %1: &quot;%2&quot; coincide con %3 clientes. En su lugar, usa el ID del cliente.</translation>
+    </message>
+    <message>
+        <source>Line %1: customer &quot;%2&quot; not found. Use the customer ID, email or phone of an existing customer.</source>
+        <translation>Línea %1: cliente &quot;%2&quot; no encontrado. Usa el ID, el correo electrónico o el teléfono de un cliente existente.</translation>
+    </message>
+    <message>
+        <source>Line %1: the product is missing. Enter the product&apos;s slug, for example mobile-20gb.</source>
+        <translation>Línea %1: falta el producto. Introduce el slug del producto, por ejemplo mobile-20gb.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is no product &quot;%2&quot;. Use a product slug from the catalog.</source>
+        <translation>Línea %1: no existe ningún producto &quot;%2&quot;. Usa un slug de producto del catálogo.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is an add-on. A bulk assignment creates new services from service plans only.</source>
+        <translation>Línea %1: %2 es un complemento. Una asignación masiva solo crea nuevos servicios a partir de planes de servicio.</translation>
+    </message>
+    <message>
+        <source>Line %1: auto_renew must be yes or no (or true/false, 1/0), not &quot;%2&quot;.</source>
+        <translation>Línea %1: auto_renew debe ser yes o no (o true/false, 1/0), no &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 does not need a %3. Leave the column empty for this row.</source>
+        <translation>Línea %1: %2 no necesita %3. Deja la columna vacía en esta fila.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is no %2 &quot;%3&quot; in the inventory.</source>
+        <translation>Línea %1: no existe ningún %2 &quot;%3&quot; en el inventario.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 %3 is not available: it is assigned, reserved or out of service. Name a free item or leave the column empty.</source>
+        <translation>Línea %1: %2 %3 no está disponible: está asignado, reservado o fuera de servicio. Indica un elemento libre o deja la columna vacía.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 has no site called &quot;%3&quot;.</source>
+        <translation>Línea %1: %2 no tiene ningún sitio llamado &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 has no contact called &quot;%3&quot; (name or email).</source>
+        <translation>Línea %1: %2 no tiene ningún contacto llamado &quot;%3&quot; (nombre o correo electrónico).</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessRules</name>
+    <message>
+        <source>%1 is required for this order. Enter it and continue.</source>
+        <translation>%1 es obligatorio para este pedido. Introdúcelo y continúa.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 es demasiado largo: como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, for example 1200 or 12.50.</source>
+        <translation>%1 debe ser un número, por ejemplo 1200 o 12.50.</translation>
+    </message>
+    <message>
+        <source>%1 must be a date written as YYYY-MM-DD, for example 2026-03-31.</source>
+        <translation>%1 debe ser una fecha con el formato AAAA-MM-DD, por ejemplo 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>%1 has no installation site. Add a site on the customer page first.</source>
+        <translation>%1 no tiene ningún sitio de instalación. Agrega primero un sitio en la página del cliente.</translation>
+    </message>
+    <message>
+        <source>Select the installation site that receives %1.</source>
+        <translation>Selecciona el sitio de instalación que recibe %1.</translation>
+    </message>
+    <message>
+        <source>The installation site is not one of %1&apos;s sites. Select one of their sites.</source>
+        <translation>El sitio de instalación no es uno de los sitios de %1. Selecciona uno de sus sitios.</translation>
+    </message>
+    <message>
+        <source>%1 has no contacts. Add a billing and a technical contact on the customer page first.</source>
+        <translation>%1 no tiene contactos. Agrega primero un contacto de facturación y un contacto técnico en la página del cliente.</translation>
+    </message>
+    <message>
+        <source>Select the billing contact.</source>
+        <translation>Selecciona el contacto de facturación.</translation>
+    </message>
+    <message>
+        <source>The billing contact is not one of %1&apos;s contacts. Select one of their contacts.</source>
+        <translation>El contacto de facturación no es uno de los contactos de %1. Selecciona uno de sus contactos.</translation>
+    </message>
+    <message>
+        <source>Select the technical contact.</source>
+        <translation>Selecciona el contacto técnico.</translation>
+    </message>
+    <message>
+        <source>The technical contact is not one of %1&apos;s contacts. Select one of their contacts.</source>
+        <translation>El contacto técnico no es uno de los contactos de %1. Selecciona uno de sus contactos.</translation>
+    </message>
+    <message>
+        <source>Installation sites and contacts are for business customers only. %1 is an individual customer.</source>
+        <translation>Los sitios de instalación y los contactos son solo para clientes empresariales. %1 es un cliente individual.</translation>
+    </message>
+    <message>
+        <source>%1 does not ask for the field &quot;%2&quot;. Leave it out.</source>
+        <translation>%1 no solicita el campo &quot;%2&quot;. Omítelo.</translation>
     </message>
 </context>
 <context>
@@ -564,46 +777,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  inventory import-sims FILE --transport-key-file F [--op HEX]
-  sim opc --ki HEX --op HEX
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Los comandos de escritura se ejecutan como --user LOGIN (contraseña en SWITCHBOARD_PASSWORD o en la primera línea
-de stdin); sin --user, como el usuario local (con sesión iniciada automáticamente solo en una base de datos SQLite).
-Una contraseña nueva (user add, user passwd) se lee de la línea siguiente de stdin.
-Comandos:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  inventory import-sims FILE --transport-key-file F [--op HEX]
-  sim opc --ki HEX --op HEX
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>  subscriptions search TEXT | subscriptions show NUMBER
   amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
       [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
@@ -711,6 +884,236 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
 </source>
         <translation>%1 %2: %3 — esperado %4, encontrado %5
 </translation>
+    </message>
+    <message>
+        <source>addons buy needs --customer ID and --product SLUG.</source>
+        <translation>addons buy necesita --customer ID y --product SLUG.</translation>
+    </message>
+    <message>
+        <source>Which service should receive this add-on? Add one of:
+%1</source>
+        <translation>¿Qué servicio debería recibir este complemento? Agrega una de estas opciones:
+%1</translation>
+    </message>
+    <message>
+        <source>Add-on %1 bought for service %2; provisioning job %3 is queued for a worker.
+</source>
+        <translation>Complemento %1 comprado para el servicio %2; el trabajo de aprovisionamiento %3 está en cola a la espera de un proceso de aprovisionamiento.
+</translation>
+    </message>
+    <message>
+        <source>Add-on %1 is active on service %2. Balance: %3
+</source>
+        <translation>El complemento %1 está activo en el servicio %2. Saldo: %3
+</translation>
+    </message>
+    <message>
+        <source>addons list needs --service ID.</source>
+        <translation>addons list necesita --service ID.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Los comandos de escritura se ejecutan como --user LOGIN (contraseña en SWITCHBOARD_PASSWORD o en la primera línea de
+stdin); sin --user, como el usuario local (con sesión iniciada automáticamente solo en una base de datos SQLite).
+Una contraseña nueva (user add, user passwd) es la siguiente línea de stdin.
+Comandos:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]
+  addons list --service ID
+</source>
+        <translation>  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]
+  addons list --service ID
+</translation>
+    </message>
+    <message>
+        <source>  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]
+  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]
+      (exit code 3: rows with errors, rejected, failed or cancelled; 4: stopped, resume later)
+</source>
+        <translation>  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]
+  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]
+      (código de salida 3: filas con errores, rechazadas, fallidas o canceladas; 4: detenida, reanúdala más tarde)
+</translation>
+    </message>
+    <message>
+        <source>--field must be KEY=VALUE, for example &quot;po_number=PO-2025-001234&quot;, not &quot;%1&quot;.</source>
+        <translation>--field debe ser KEY=VALUE, por ejemplo &quot;po_number=PO-2025-001234&quot;, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The customer has no site &quot;%1&quot;. Give the site&apos;s name or ID.</source>
+        <translation>El cliente no tiene ningún sitio &quot;%1&quot;. Indica el nombre o el ID del sitio.</translation>
+    </message>
+    <message>
+        <source>import-csv needs exactly one of: a FILE, --resume ID or --retry-failed ID.</source>
+        <translation>import-csv necesita exactamente uno de estos: un FILE, --resume ID o --retry-failed ID.</translation>
+    </message>
+    <message>
+        <source>--dry-run checks a FILE; it does not go with --resume or --retry-failed.</source>
+        <translation>--dry-run comprueba un FILE; no se puede usar con --resume ni con --retry-failed.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 can be assigned, %3 have errors.
+</source>
+        <translation>%1 filas: %2 se pueden asignar, %3 tienen errores.
+</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 started: %2 rows to assign, %3 rejected.</source>
+        <translation>Importación masiva %1 iniciada: %2 filas por asignar, %3 rechazadas.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 resumed.</source>
+        <translation>Importación masiva %1 reanudada.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1: %2 failed rows are retried.</source>
+        <translation>Importación masiva %1: se reintentan %2 filas fallidas.</translation>
+    </message>
+    <message>
+        <source>Jobs are queued for switchboard-worker; this command waits for them.</source>
+        <translation>Los trabajos están en cola para switchboard-worker; este comando espera a que terminen.</translation>
+    </message>
+    <message>
+        <source>Provisioning with the worker of this command; stop with Ctrl+C and continue later with --resume %1.</source>
+        <translation>Aprovisionando con el proceso de este comando; detén con Ctrl+C y continúa más tarde con --resume %1.</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 of %3 rows done (%4 succeeded, %5 failed, %6 rejected), %7 in flight, %8 pending.</source>
+        <translation>Importación %1: %2 de %3 filas completadas (%4 correctas, %5 fallidas, %6 rechazadas), %7 en curso, %8 pendientes.</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>Informe escrito en %1.</translation>
+    </message>
+    <message>
+        <source>Stopped. Bulk import %1 continues with: switchboard-ctl import-csv --resume %1
+</source>
+        <translation>Detenido. La importación masiva %1 continúa con: switchboard-ctl import-csv --resume %1
+</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 %2: %3 succeeded, %4 failed, %5 rejected, %6 cancelled of %7 rows.
+</source>
+        <translation>Importación masiva %1 %2: %3 correctas, %4 fallidas, %5 rechazadas, %6 canceladas de %7 filas.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CustomField</name>
+    <message>
+        <source>Purchase Order Number</source>
+        <translation>Número de Orden de Compra</translation>
+    </message>
+    <message>
+        <source>Cost Centre</source>
+        <translation>Centro de Costo</translation>
+    </message>
+    <message>
+        <source>Account Number</source>
+        <translation>Número de Cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Introduce el nombre del cliente.</translation>
+    </message>
+    <message>
+        <source>The email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</source>
+        <translation>La dirección de correo electrónico &quot;%1&quot; no es válida. Introdúcela con el formato name@example.com o déjala vacía.</translation>
+    </message>
+    <message>
+        <source>The phone number &quot;%1&quot; is not valid. Enter at least 6 digits (spaces, +, - and brackets are allowed), or leave it empty.</source>
+        <translation>El número de teléfono &quot;%1&quot; no es válido. Introduce al menos 6 dígitos (se permiten espacios, +, - y paréntesis) o déjalo vacío.</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s language: English, Portuguese (Brazil), French or Spanish.</source>
+        <translation>Elige el idioma del cliente: inglés, portugués (Brasil), francés o español.</translation>
+    </message>
+    <message>
+        <source>Choose the payment method: card, direct debit or none.</source>
+        <translation>Elige el método de pago: tarjeta, domiciliación o ninguno.</translation>
+    </message>
+    <message>
+        <source>An expiry date needs a payment method. Choose card or direct debit, or clear the expiry date.</source>
+        <translation>Una fecha de vencimiento requiere un método de pago. Elige tarjeta o domiciliación, o borra la fecha de vencimiento.</translation>
+    </message>
+    <message>
+        <source>The payment method expired on %1. Enter a future expiry date, or clear it if the payment method does not expire.</source>
+        <translation>El método de pago venció el %1. Introduce una fecha de vencimiento futura o bórrala si el método de pago no vence.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the site, for example &quot;Head office&quot;.</source>
+        <translation>Introduce un nombre para el sitio, por ejemplo &quot;Oficina central&quot;.</translation>
+    </message>
+    <message>
+        <source>Choose the contact&apos;s role: billing or technical.</source>
+        <translation>Elige el rol del contacto: facturación o técnico.</translation>
+    </message>
+    <message>
+        <source>Enter the billing contact&apos;s name.</source>
+        <translation>Introduce el nombre del contacto de facturación.</translation>
+    </message>
+    <message>
+        <source>Enter the technical contact&apos;s name.</source>
+        <translation>Introduce el nombre del contacto técnico.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Introduce el nombre del contacto.</translation>
+    </message>
+    <message>
+        <source>The contact email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</source>
+        <translation>La dirección de correo electrónico del contacto &quot;%1&quot; no es válida. Introdúcela con el formato name@example.com o déjala vacía.</translation>
+    </message>
+    <message>
+        <source>The contact phone number &quot;%1&quot; is not valid. Enter at least 6 digits, or leave it empty.</source>
+        <translation>El número de teléfono del contacto &quot;%1&quot; no es válido. Introduce al menos 6 dígitos o déjalo vacío.</translation>
+    </message>
+    <message>
+        <source>%1 is already the email address of %2 (ID: %3). Open that customer instead, or enter another email address.</source>
+        <translation>%1 ya es la dirección de correo electrónico de %2 (ID: %3). Abre ese cliente o introduce otra dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Customer %1 does not exist. Search for the customer again.</source>
+        <translation>El cliente %1 no existe. Vuelve a buscar el cliente.</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1465,17 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
     <message>
         <source>Choose one of the listed kinds.</source>
         <translation>Elige uno de los tipos de la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCsvDialog</name>
+    <message>
+        <source>The file %1 could not be written. Check that the folder exists and that you may write to it.</source>
+        <translation>No se pudo escribir el archivo %1. Verifica que la carpeta existe y que tienes permiso para escribir en ella.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may read it.</source>
+        <translation>No se puede leer el archivo %1. Verifica que existe y que tienes permiso para leerlo.</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1935,18 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
         <source>Cancelling service record</source>
         <translation>Cancelando registro de servicio</translation>
     </message>
+    <message>
+        <source>Adding %1 to the OCS account</source>
+        <translation>Agregando %1 a la cuenta de OCS</translation>
+    </message>
+    <message>
+        <source>Reading balance</source>
+        <translation>Leyendo saldo</translation>
+    </message>
+    <message>
+        <source>Activating add-on</source>
+        <translation>Activando complemento</translation>
+    </message>
 </context>
 <context>
     <name>Provisioning</name>
@@ -1599,6 +2025,14 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
         <source>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</source>
         <translation>No hay ninguna dirección de remitente configurada para el servidor de correo. Configura la dirección del remitente (from) en la configuración de correo y vuelve a intentarlo.</translation>
     </message>
+    <message>
+        <source>The add-on has no balance to add (type &quot;%1&quot;, amount &quot;%2&quot;). Check the product&apos;s provisioning variables balance_type and balance_value.</source>
+        <translation>El complemento no tiene saldo que agregar (tipo &quot;%1&quot;, cantidad &quot;%2&quot;). Verifica las variables de aprovisionamiento balance_type y balance_value del producto.</translation>
+    </message>
+    <message>
+        <source>Add-on %1 does not exist any more. Check the service&apos;s add-ons.</source>
+        <translation>El complemento %1 ya no existe. Verifica los complementos del servicio.</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -1649,6 +2083,10 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
     <message>
         <source>Your role (%1) does not allow cancelling services. Ask an administrator.</source>
         <translation>Tu rol (%1) no permite cancelar servicios. Consulta a un administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow creating or changing customers. Ask an administrator.</source>
+        <translation>Tu rol (%1) no permite crear ni modificar clientes. Consulta a un administrador.</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2677,174 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
     </message>
 </context>
 <context>
+    <name>sb::AddContactDialog</name>
+    <message>
+        <source>Add Contact</source>
+        <translation>Agregar Contacto</translation>
+    </message>
+    <message>
+        <source>A new contact of %1.</source>
+        <translation>Un nuevo contacto de %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Agregar</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddSiteDialog</name>
+    <message>
+        <source>Add Site</source>
+        <translation>Agregar Sitio</translation>
+    </message>
+    <message>
+        <source>A new installation site of %1.</source>
+        <translation>Un nuevo sitio de instalación de %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>e.g. Head office</source>
+        <translation>p. ej., Oficina central</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Agregar</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddonPickerDialog</name>
+    <message>
+        <source>Add-ons — %1</source>
+        <translation>Complementos — %1</translation>
+    </message>
+    <message>
+        <source>Add-ons for %1</source>
+        <translation>Complementos para %1</translation>
+    </message>
+    <message>
+        <source>Add-ons for %1 services of %2. Select one and click Continue; it is added to this service, no new service is created.</source>
+        <translation>Complementos para servicios %1 de %2. Selecciona uno y haz clic en Continuar; se agrega a este servicio, no se crea ningún servicio nuevo.</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Complemento</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>%1 + %2 / month</source>
+        <translation>%1 + %2 / mes</translation>
+    </message>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1 / mes</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensual</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation>Único</translation>
+    </message>
+    <message>
+        <source>Loading the add-ons…</source>
+        <translation>Cargando los complementos…</translation>
+    </message>
+    <message>
+        <source>No add-ons are available for %1 services of %2 customers.</source>
+        <translation>No hay complementos disponibles para servicios %1 de clientes %2.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuar</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddonTargetStep</name>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>Existing %1 Services:</source>
+        <translation>Servicios %1 Existentes:</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <source>Which service should receive this add-on?</source>
+        <translation>¿Qué servicio debería recibir este complemento?</translation>
+    </message>
+    <message>
+        <source>Add-on for: %1</source>
+        <translation>Complemento para: %1</translation>
+    </message>
+    <message>
+        <source>Looking for the services of %1 that can receive %2…</source>
+        <translation>Buscando los servicios de %1 que pueden recibir %2…</translation>
+    </message>
+    <message>
+        <source>%1 has %2 services that can receive %3. Choose one; no new service is created.</source>
+        <translation>%1 tiene %2 servicios que pueden recibir %3. Elige uno; no se crea ningún servicio nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>sb::AmendBundleDialog</name>
     <message>
         <source>Amend Bundle Services</source>
@@ -2501,6 +3107,34 @@ de ese archivo INI, tal como lo escribe el cuadro de diálogo Configuración; si
         <source>Submitting…</source>
         <translation>Enviando…</translation>
     </message>
+    <message>
+        <source>Add-on — %1</source>
+        <translation>Complemento — %1</translation>
+    </message>
+    <message>
+        <source>Add %1 to %2</source>
+        <translation>Agregar %1 a %2</translation>
+    </message>
+    <message>
+        <source>Add %1 for %2</source>
+        <translation>Agregar %1 para %2</translation>
+    </message>
+    <message>
+        <source>Add %1 to a customer&apos;s service</source>
+        <translation>Agregar %1 al servicio de un cliente</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuar</translation>
+    </message>
+    <message>
+        <source>Choose Service</source>
+        <translation>Elegir Servicio</translation>
+    </message>
+    <message>
+        <source>Business Details</source>
+        <translation>Datos Empresariales</translation>
+    </message>
 </context>
 <context>
     <name>sb::AutoRenewStep</name>
@@ -2560,6 +3194,62 @@ No: el servicio expira al final del período del contrato; la renovación es man
     <message>
         <source>No limit</source>
         <translation>Sin límite</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BusinessDetailsStep</name>
+    <message>
+        <source>Business details for %1</source>
+        <translation>Datos empresariales de %1</translation>
+    </message>
+    <message>
+        <source>Choose where the service is installed and who receives the bills and the technical notices, then fill in the fields this order asks for.</source>
+        <translation>Elige dónde se instala el servicio y quién recibe las facturas y los avisos técnicos, y luego completa los campos que solicita este pedido.</translation>
+    </message>
+    <message>
+        <source>Select Installation &amp;Site:</source>
+        <translation>Seleccionar Sitio de &amp;Instalación:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing Contact:</source>
+        <translation>&amp;Contacto de Facturación:</translation>
+    </message>
+    <message>
+        <source>&amp;Technical Contact:</source>
+        <translation>Contacto &amp;Técnico:</translation>
+    </message>
+    <message>
+        <source>%1: *</source>
+        <comment>required field</comment>
+        <translation>%1: *</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (requerido)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>No definido</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* requerido</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>%1 - &lt;%2&gt;</source>
+        <translation>%1 - &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Loading the sites, contacts and order fields of %1…</source>
+        <translation>Cargando los sitios, contactos y campos del pedido de %1…</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +3343,164 @@ No: el servicio expira al final del período del contrato; la renovación es man
     </message>
 </context>
 <context>
+    <name>sb::CreateCustomerDialog</name>
+    <message>
+        <source>Create Customer</source>
+        <translation>Crear Cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Requerido</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Telé&amp;fono:</translation>
+    </message>
+    <message>
+        <source>+44 7700 900123 (optional)</source>
+        <translation>+44 7700 900123 (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment method:</source>
+        <translation>Método de &amp;pago:</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Domiciliación</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>&amp;Vence el</translation>
+    </message>
+    <message>
+        <source>First site</source>
+        <translation>Primer sitio</translation>
+    </message>
+    <message>
+        <source>S&amp;ite name:</source>
+        <translation>Nombre del &amp;sitio:</translation>
+    </message>
+    <message>
+        <source>e.g. Head office (optional)</source>
+        <translation>p. ej., Oficina central (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>Billing contact (optional)</source>
+        <translation>Contacto de facturación (opcional)</translation>
+    </message>
+    <message>
+        <source>Technical contact (optional)</source>
+        <translation>Contacto técnico (opcional)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>C&amp;rear</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomerHistoryModel</name>
+    <message>
+        <source>Assign plan</source>
+        <translation>Asignar plan</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Complemento</translation>
+    </message>
+    <message>
+        <source>Cancel service</source>
+        <translation>Cancelar servicio</translation>
+    </message>
+    <message>
+        <source>Amend bundle</source>
+        <translation>Modificar paquete</translation>
+    </message>
+    <message>
+        <source>Provision ID</source>
+        <translation>ID de Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Intento</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finalizado</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Solicitado por</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>sb::CustomerSearchCombo</name>
     <message>
         <source>Name, customer ID, email or phone</source>
@@ -2682,6 +3530,10 @@ No: el servicio expira al final del período del contrato; la renovación es man
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Create customer &quot;%1&quot;…</source>
+        <translation>Crear cliente &quot;%1&quot;…</translation>
+    </message>
 </context>
 <context>
     <name>sb::CustomersPage</name>
@@ -2710,18 +3562,6 @@ No: el servicio expira al final del período del contrato; la renovación es man
         <translation>Teléfono:</translation>
     </message>
     <message>
-        <source>Sites:</source>
-        <translation>Sitios:</translation>
-    </message>
-    <message>
-        <source>Contacts:</source>
-        <translation>Contactos:</translation>
-    </message>
-    <message>
-        <source>Services</source>
-        <translation>Servicios</translation>
-    </message>
-    <message>
         <source>&amp;Add Service</source>
         <translation>&amp;Agregar Servicio</translation>
     </message>
@@ -2746,10 +3586,6 @@ No: el servicio expira al final del período del contrato; la renovación es man
         <translation>• Verificar errores tipográficos</translation>
     </message>
     <message>
-        <source>%1 - %2</source>
-        <translation>%1 - %2</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -2762,15 +3598,165 @@ No: el servicio expira al final del período del contrato; la renovación es man
         <translation>Técnico</translation>
     </message>
     <message>
-        <source>%1: %2 &lt;%3&gt;</source>
-        <translation>%1: %2 &lt;%3&gt;</translation>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>&amp;New Customer…</source>
+        <translation>&amp;Nuevo Cliente…</translation>
+    </message>
+    <message>
+        <source>Create a customer (individual or business).</source>
+        <translation>Crea un cliente (individual o empresarial).</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>Método de pago:</translation>
+    </message>
+    <message>
+        <source>Add-&amp;ons…</source>
+        <translation>C&amp;omplementos…</translation>
+    </message>
+    <message>
+        <source>Buy an add-on, such as a data boost, for the selected active service.</source>
+        <translation>Compra un complemento, como un bono de datos, para el servicio activo seleccionado.</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Complemento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Costo Mensual</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Comprado</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sitios</translation>
+    </message>
+    <message>
+        <source>Add S&amp;ite…</source>
+        <translation>Agregar S&amp;itio…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Add &amp;Contact…</source>
+        <translation>Agregar &amp;Contacto…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Every provisioning job of this customer, newest first. Double-click a job (or press Enter) to see its log.</source>
+        <translation>Todos los trabajos de aprovisionamiento de este cliente, del más reciente al más antiguo. Haz doble clic en un trabajo (o presiona Enter) para ver su registro.</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Servicios</translation>
+    </message>
+    <message>
+        <source>Sites &amp;&amp; Con&amp;tacts</source>
+        <translation>Sitios &amp;&amp; Con&amp;tactos</translation>
+    </message>
+    <message>
+        <source>Provisioning &amp;History</source>
+        <translation>&amp;Historial de Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>Create customer &quot;%1&quot;…</source>
+        <translation>Crear cliente &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>Opens Create Customer with what you typed filled in.</source>
+        <translation>Abre Crear Cliente con lo que escribiste ya completado.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Débito automático</translation>
+    </message>
+    <message>
+        <source>%1 (valid until %2)</source>
+        <translation>%1 (válido hasta el %2)</translation>
+    </message>
+    <message>
+        <source>%1 (expired on %2)</source>
+        <translation>%1 (venció el %2)</translation>
     </message>
     <message numerus="yes">
-        <source>Services (%n)</source>
+        <source>&amp;Services (%n)</source>
         <translation>
-            <numerusform>Servicios (%n)</numerusform>
-            <numerusform>Servicios (%n)</numerusform>
+            <numerusform>&amp;Servicios (%n)</numerusform>
+            <numerusform>&amp;Servicios (%n)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sites (%n)</source>
+        <translation>
+            <numerusform>Sitios (%n)</numerusform>
+            <numerusform>Sitios (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Contacts (%n)</source>
+        <translation>
+            <numerusform>Contactos (%n)</numerusform>
+            <numerusform>Contactos (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a service to see its add-ons.</source>
+        <translation>Selecciona un servicio para ver sus complementos.</translation>
+    </message>
+    <message>
+        <source>No add-ons on %1.</source>
+        <translation>No hay complementos en %1.</translation>
+    </message>
+    <message>
+        <source>Add-ons on %1:</source>
+        <translation>Complementos en %1:</translation>
     </message>
 </context>
 <context>
@@ -2902,6 +3888,309 @@ Turn verification off?</source>
     <message>
         <source>The operation could not be completed. Check the connection to the database and try again.</source>
         <translation>No se pudo completar la operación. Verifica la conexión con la base de datos y vuelve a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ImportCsvDialog</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>Importar CSV</translation>
+    </message>
+    <message>
+        <source>Import CSV — %1</source>
+        <translation>Importar CSV — %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>CSV file:</source>
+        <translation>Archivo CSV:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Ningún archivo elegido</translation>
+    </message>
+    <message>
+        <source>Counting rows…</source>
+        <translation>Contando filas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;hoose File…</source>
+        <translation>E&amp;legir Archivo…</translation>
+    </message>
+    <message>
+        <source>Columns: customer (ID, email or phone), product (slug), and optionally auto_renew, site, billing_contact, technical_contact, custom fields and inventory items.</source>
+        <translation>Columnas: customer (ID, correo electrónico o teléfono), product (slug) y, opcionalmente, auto_renew, site, billing_contact, technical_contact, campos personalizados y elementos de inventario.</translation>
+    </message>
+    <message>
+        <source>Max jobs in &amp;flight:</source>
+        <translation>Máximo de trabajos en &amp;curso:</translation>
+    </message>
+    <message>
+        <source>At most this many provisioning jobs of this import are queued or running at once, so the provisioning queue is not overloaded and other orders still get through. The next row is submitted when one of them ends.</source>
+        <translation>Como máximo, esta cantidad de trabajos de aprovisionamiento de esta importación está en cola o en ejecución a la vez, para que la cola de aprovisionamiento no se sobrecargue y los demás pedidos sigan pasando. La siguiente fila se envía cuando termina uno de ellos.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validación</translation>
+    </message>
+    <message>
+        <source>&amp;Validate (Dry Run)</source>
+        <translation>&amp;Validar (Simulación)</translation>
+    </message>
+    <message>
+        <source>Check every row against the live catalog, customers and inventory without changing anything.</source>
+        <translation>Comprobar cada fila con el catálogo, los clientes y el inventario actuales, sin cambiar nada.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>C&amp;opy Errors</source>
+        <translation>C&amp;opiar Errores</translation>
+    </message>
+    <message>
+        <source>Save &amp;Errors…</source>
+        <translation>Guardar &amp;Errores…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <source>Pending:</source>
+        <translation>Pendientes:</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>En curso:</translation>
+    </message>
+    <message>
+        <source>Succeeded:</source>
+        <translation>Exitosas:</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Fallidas:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Rechazadas:</translation>
+    </message>
+    <message>
+        <source>Cancelled:</source>
+        <translation>Canceladas:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Import</source>
+        <translation>&amp;Iniciar Importación</translation>
+    </message>
+    <message>
+        <source>Assign the valid rows; rows with errors are skipped.</source>
+        <translation>Asignar las filas válidas; las filas con errores se omiten.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Import</source>
+        <translation>Cancelar &amp;Importación</translation>
+    </message>
+    <message>
+        <source>Submit no more rows; jobs already queued still finish.</source>
+        <translation>No enviar más filas; los trabajos que ya están en cola terminan igualmente.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Rows</source>
+        <translation>&amp;Reintentar Filas Fallidas</translation>
+    </message>
+    <message>
+        <source>Run the failed provisioning jobs of this import again; no second service is created.</source>
+        <translation>Volver a ejecutar los trabajos de aprovisionamiento fallidos de esta importación; no se crea ningún segundo servicio.</translation>
+    </message>
+    <message>
+        <source>Save Re&amp;port…</source>
+        <translation>Guardar &amp;Informe…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the line, status, service ID, job ID and error of every row.</source>
+        <translation>Un archivo CSV con la línea, el estado, el ID del servicio, el ID del trabajo y el error de cada fila.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Validating every row…</source>
+        <translation>Validando todas las filas…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file, then validate it.</source>
+        <translation>Elige un archivo CSV y valídalo.</translation>
+    </message>
+    <message>
+        <source>Validate the file to see the rows with errors.</source>
+        <translation>Valida el archivo para ver las filas con errores.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported. See the problem above the table.</source>
+        <translation>Este archivo no se puede importar. Consulta el problema encima de la tabla.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) valid</source>
+        <translation>
+            <numerusform>%n fila válida</numerusform>
+            <numerusform>%n filas válidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors</source>
+        <translation>
+            <numerusform>%n fila con errores</numerusform>
+            <numerusform>%n filas con errores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save Errors</source>
+        <translation>Guardar Errores</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Errors saved to %1.</source>
+        <translation>Errores guardados en %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign plans for %n row(s)? Each row creates a service and a provisioning job.</source>
+        <translation>
+            <numerusform>¿Asignar planes para %n fila? Cada fila crea un servicio y un trabajo de aprovisionamiento.</numerusform>
+            <numerusform>¿Asignar planes para %n filas? Cada fila crea un servicio y un trabajo de aprovisionamiento.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be skipped; the report lists them as rejected.</source>
+        <translation>
+            <numerusform>%n fila con errores se omitirá; el informe la indica como rechazada.</numerusform>
+            <numerusform>%n filas con errores se omitirán; el informe las indica como rechazadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start Import</source>
+        <translation>Iniciar Importación</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Ahora No</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows done</source>
+        <translation>%1 de %2 filas completadas</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import finished. %n row(s) failed: save the report to see why, or retry them.</source>
+        <translation>
+            <numerusform>Importación finalizada. %n fila falló: guarda el informe para ver por qué o vuelve a intentarla.</numerusform>
+            <numerusform>Importación finalizada. %n filas fallaron: guarda el informe para ver por qué o vuelve a intentarlas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import finished. Every valid row was assigned.</source>
+        <translation>Importación finalizada. Se asignaron todas las filas válidas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. Waiting for %n job(s) already queued to end.</source>
+        <translation>
+            <numerusform>Cancelada. Esperando a que termine %n trabajo que ya está en cola.</numerusform>
+            <numerusform>Cancelada. Esperando a que terminen %n trabajos que ya están en cola.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled. Rows not submitted are marked cancelled in the report.</source>
+        <translation>Importación cancelada. Las filas no enviadas aparecen como canceladas en el informe.</translation>
+    </message>
+    <message>
+        <source>Importing… The import goes on if you close this window, and resumes after a restart.</source>
+        <translation>Importando… La importación continúa si cierras esta ventana y se reanuda después de un reinicio.</translation>
+    </message>
+    <message>
+        <source>This import was interrupted. It goes on when you open it again.</source>
+        <translation>Esta importación se interrumpió. Continúa cuando vuelvas a abrirla.</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>Cancelar Importación</translation>
+    </message>
+    <message>
+        <source>Submit no more rows of this import? Rows not submitted yet are marked cancelled; jobs already queued still finish.</source>
+        <translation>¿No enviar más filas de esta importación? Las filas aún no enviadas se marcarán como canceladas; los trabajos que ya están en cola terminan igualmente.</translation>
+    </message>
+    <message>
+        <source>Keep Importing</source>
+        <translation>Seguir Importando</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Guardar Informe</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Informe guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Close Import</source>
+        <translation>Cerrar Importación</translation>
+    </message>
+    <message>
+        <source>The import keeps running in the background while Switchboard is open, and resumes after a restart. Close this window?</source>
+        <translation>La importación sigue ejecutándose en segundo plano mientras Switchboard esté abierto y se reanuda después de un reinicio. ¿Cerrar esta ventana?</translation>
+    </message>
+    <message>
+        <source>Keep Running in Background</source>
+        <translation>Seguir en Segundo Plano</translation>
+    </message>
+    <message>
+        <source>Stay Here</source>
+        <translation>Quedarme Aquí</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ImportCsvLauncher</name>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Assign plans to many customers at once from a CSV file.</source>
+        <translation>Asignar planes a muchos clientes a la vez desde un archivo CSV.</translation>
+    </message>
+    <message>
+        <source>The import of %1 was interrupted.</source>
+        <translation>La importación de %1 se interrumpió.</translation>
+    </message>
+    <message>
+        <source>Resume Import</source>
+        <translation>Reanudar Importación</translation>
+    </message>
+    <message>
+        <source>Bulk import finished: %1 succeeded, %2 failed, %3 rejected.</source>
+        <translation>Importación masiva finalizada: %1 exitosas, %2 fallidas, %3 rechazadas.</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +4486,10 @@ Turn verification off?</source>
         <source>Subscriptions</source>
         <translation>Suscripciones</translation>
     </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProductCard</name>
@@ -3336,6 +4629,141 @@ Turn verification off?</source>
         <source>Error: %1</source>
         <translation>Error: %1</translation>
     </message>
+    <message>
+        <source>Balance now:</source>
+        <translation>Saldo actual:</translation>
+    </message>
+    <message>
+        <source>%1 successfully added</source>
+        <translation>%1 agregado con éxito</translation>
+    </message>
+    <message>
+        <source>%1 successfully added for %2</source>
+        <translation>%1 agregado con éxito para %2</translation>
+    </message>
+    <message>
+        <source>Not read back from the OCS</source>
+        <translation>No se volvió a leer de OCS</translation>
+    </message>
+</context>
+<context>
+    <name>sb::QueueMonitorPage</name>
+    <message>
+        <source>Provisioning Queue</source>
+        <translation>Cola de Aprovisionamiento</translation>
+    </message>
+    <message>
+        <source>Jobs by status</source>
+        <translation>Trabajos por estado</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Trabajos</translation>
+    </message>
+    <message>
+        <source>Jobs finished per minute</source>
+        <translation>Trabajos finalizados por minuto</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minuto</translation>
+    </message>
+    <message>
+        <source>Jobs per minute</source>
+        <translation>Trabajos por minuto</translation>
+    </message>
+    <message>
+        <source>Network element</source>
+        <translation>Elemento de red</translation>
+    </message>
+    <message>
+        <source>Task duration (ms)</source>
+        <translation>Duración de la tarea (ms)</translation>
+    </message>
+    <message>
+        <source>Median (p50)</source>
+        <translation>Mediana (p50)</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 en cola</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 en ejecución</translation>
+    </message>
+    <message>
+        <source>%1 succeeded</source>
+        <translation>%1 exitosos</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fallidos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task duration per network element, last %n minute(s)</source>
+        <translation>
+            <numerusform>Duración de las tareas por elemento de red, último %n minuto</numerusform>
+            <numerusform>Duración de las tareas por elemento de red, últimos %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No task finished in the last %n minute(s).</source>
+        <translation>
+            <numerusform>Ninguna tarea finalizada en el último %n minuto.</numerusform>
+            <numerusform>Ninguna tarea finalizada en los últimos %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OCS</source>
+        <translation>OCS</translation>
+    </message>
+    <message>
+        <source>HSS / HLR</source>
+        <translation>HSS / HLR</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <source>IPTV</source>
+        <translation>IPTV</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventario</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <extracomment>network element axis of the queue monitor: the service record in our database; keep it short</extracomment>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <extracomment>network element axis of the queue monitor: the customer account check; keep it short</extracomment>
+        <translation>Cliente</translation>
+    </message>
 </context>
 <context>
     <name>sb::ReviewStep</name>
@@ -3378,6 +4806,58 @@ Turn verification off?</source>
     <message>
         <source>None required</source>
         <translation>Ninguno requerido</translation>
+    </message>
+    <message>
+        <source>Add-on for:</source>
+        <translation>Complemento para:</translation>
+    </message>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>One-time Price:</source>
+        <translation>Precio Único:</translation>
+    </message>
+    <message>
+        <source>Monthly Price:</source>
+        <translation>Precio Mensual:</translation>
+    </message>
+    <message>
+        <source>Installation Site:</source>
+        <translation>Sitio de Instalación:</translation>
+    </message>
+    <message>
+        <source>Billing Contact:</source>
+        <translation>Contacto de Facturación:</translation>
+    </message>
+    <message>
+        <source>Technical Contact:</source>
+        <translation>Contacto Técnico:</translation>
+    </message>
+    <message>
+        <source>Order Details:</source>
+        <translation>Detalles del Pedido:</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>%1 - &lt;%2&gt;</source>
+        <translation>%1 - &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>Addon</name>
+    <message>
+        <source>%1 is not an add-on. Assign it as a new service from the Service Plans catalog instead.</source>
+        <translation>%1 n&apos;est pas une option supplémentaire. Attribuez-le plutôt comme nouveau service depuis le catalogue Plans de service.</translation>
+    </message>
+    <message>
+        <source>%1 does not belong to %2. Choose one of the customer&apos;s own services.</source>
+        <translation>%1 n&apos;appartient pas à %2. Choisissez l&apos;un des services de ce client.</translation>
+    </message>
+    <message>
+        <source>%1 is an add-on for services of type %2, and %3 is of type %4. Choose a service of type %2.</source>
+        <translation>%1 est une option supplémentaire pour les services de type %2, et %3 est de type %4. Choisissez un service de type %2.</translation>
+    </message>
+    <message>
+        <source>%1 is part of another service (a bundle component or an add-on). Choose the main service instead.</source>
+        <translation>%1 fait partie d&apos;un autre service (un composant d&apos;offre groupée ou une option supplémentaire). Choisissez plutôt le service principal.</translation>
+    </message>
+    <message>
+        <source>%1 is not active (%2). Add-ons can only be added to an active service: wait until it is provisioned, or retry its provisioning.</source>
+        <translation>%1 n&apos;est pas actif (%2). Les options supplémentaires ne peuvent être ajoutées qu&apos;à un service actif : attendez qu&apos;il soit provisionné ou relancez son provisionnement.</translation>
+    </message>
+    <message>
+        <source>The payment method of %1 expired on %2. Update the customer&apos;s payment method before buying %3.</source>
+        <translation>Le moyen de paiement de %1 a expiré le %2. Mettez à jour le moyen de paiement du client avant d&apos;acheter %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no valid payment method on file. Add a payment method to the customer before buying %2.</source>
+        <translation>%1 n&apos;a aucun moyen de paiement valide enregistré. Ajoutez un moyen de paiement au client avant d&apos;acheter %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no active %2 service that can receive %3. Assign a %2 plan first, then add the add-on to it.</source>
+        <translation>%1 n&apos;a aucun service %2 actif pouvant recevoir %3. Attribuez d&apos;abord un plan %2, puis ajoutez-y l&apos;option supplémentaire.</translation>
+    </message>
+    <message>
+        <source>The add-on no longer exists. Reload the catalog and choose again.</source>
+        <translation>L&apos;option supplémentaire n&apos;existe plus. Rechargez le catalogue et choisissez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Create the customer first, or search again by ID, email or phone.</source>
+        <translation>Client non trouvé. Créez d&apos;abord le client ou recherchez à nouveau par ID, e-mail ou téléphone.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 services that can receive %3. Choose which service should receive this add-on.</source>
+        <translation>%1 a %2 services pouvant recevoir %3. Choisissez le service qui devrait recevoir cette option supplémentaire.</translation>
+    </message>
+    <message>
+        <source>Service %1 does not exist. Choose one of the customer&apos;s services.</source>
+        <translation>Le service %1 n&apos;existe pas. Choisissez l&apos;un des services du client.</translation>
+    </message>
+    <message>
+        <source>%1 is required for %2. Pick one from the inventory.</source>
+        <translation>L&apos;élément %1 est requis pour %2. Choisissez-en un dans l&apos;inventaire.</translation>
+    </message>
+    <message>
+        <source>The item picked for %1 is not a %1. Pick an item of the right kind.</source>
+        <translation>L&apos;élément choisi pour %1 n&apos;est pas du type %1. Choisissez un élément du bon type.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available: another order has reserved or used it. Pick another item.</source>
+        <translation>%1 n&apos;est plus disponible : une autre commande l&apos;a réservé ou utilisé. Choisissez un autre élément.</translation>
+    </message>
+</context>
+<context>
     <name>AmendBundle</name>
     <message>
         <source>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</source>
@@ -170,6 +233,10 @@
         <source>There is no product &quot;%1&quot;. See switchboard-ctl products list.</source>
         <translation>Il n&apos;existe aucun produit &quot;%1&quot;. Consultez switchboard-ctl products list.</translation>
     </message>
+    <message>
+        <source>%1 is an add-on: it is added to one of the customer&apos;s existing services. Use Add-ons next to that service.</source>
+        <translation>%1 est une option supplémentaire : elle s&apos;ajoute à l&apos;un des services existants du client. Utilisez Options supplémentaires à côté de ce service.</translation>
+    </message>
 </context>
 <context>
     <name>AssignRules</name>
@@ -195,6 +262,152 @@
     <message>
         <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
         <translation>Le simulateur d&apos;éléments réseau intégré n&apos;a pas pu démarrer. Vérifiez que l&apos;interface réseau de bouclage (loopback) est disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkImport</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 %3 is already used on line %4. Name each item once.</source>
+        <translation>Ligne %1 : %2 %3 est déjà utilisé à la ligne %4. Indiquez chaque élément une seule fois.</translation>
+    </message>
+    <message>
+        <source>Line %1: no %2 is left for this row: the file needs %3 from the inventory and %4 are free. Add stock or split the file.</source>
+        <translation>Ligne %1 : il ne reste aucun élément %2 pour cette ligne : le fichier en nécessite %3 de l&apos;inventaire et %4 sont libres. Ajoutez du stock ou divisez le fichier.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows. Add one row per service below the header.</source>
+        <translation>Le fichier contient un en-tête mais aucune ligne. Ajoutez une ligne par service sous l&apos;en-tête.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 does not exist. Check the number in the list of imports.</source>
+        <translation>L&apos;importation en masse %1 n&apos;existe pas. Vérifiez le numéro dans la liste des importations.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2. Check the file name and that you may read it.</source>
+        <translation>Impossible d&apos;ouvrir %1 : %2. Vérifiez le nom du fichier et que vous avez le droit de le lire.</translation>
+    </message>
+    <message>
+        <source>None of the %1 rows can be assigned. Correct the errors listed for each line and import the file again.</source>
+        <translation>Aucune des %1 lignes ne peut être attribuée. Corrigez les erreurs indiquées pour chaque ligne et importez à nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Line %1: no free %2 is left in the inventory. Add stock, then retry the failed rows.</source>
+        <translation>Ligne %1 : il ne reste aucun élément %2 libre dans l&apos;inventaire. Ajoutez du stock, puis relancez les lignes en échec.</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2. Choose another folder.</source>
+        <translation>Impossible d&apos;écrire le rapport dans %1 : %2. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>Line %1: the customer is missing. Enter the customer ID, email or phone.</source>
+        <translation>Ligne %1 : le client est manquant. Saisissez l&apos;ID, l&apos;e-mail ou le téléphone du client.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; matches %3 customers. Use the customer ID instead.</source>
+        <translation>Ligne %1 : &quot;%2&quot; correspond à %3 clients. Utilisez plutôt l&apos;ID du client.</translation>
+    </message>
+    <message>
+        <source>Line %1: customer &quot;%2&quot; not found. Use the customer ID, email or phone of an existing customer.</source>
+        <translation>Ligne %1 : client &quot;%2&quot; non trouvé. Utilisez l&apos;ID, l&apos;e-mail ou le téléphone d&apos;un client existant.</translation>
+    </message>
+    <message>
+        <source>Line %1: the product is missing. Enter the product&apos;s slug, for example mobile-20gb.</source>
+        <translation>Ligne %1 : le produit est manquant. Saisissez le slug du produit, par exemple mobile-20gb.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is no product &quot;%2&quot;. Use a product slug from the catalog.</source>
+        <translation>Ligne %1 : il n&apos;existe aucun produit &quot;%2&quot;. Utilisez un slug de produit du catalogue.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is an add-on. A bulk assignment creates new services from service plans only.</source>
+        <translation>Ligne %1 : %2 est une option supplémentaire. Une attribution en masse crée de nouveaux services uniquement à partir de plans de service.</translation>
+    </message>
+    <message>
+        <source>Line %1: auto_renew must be yes or no (or true/false, 1/0), not &quot;%2&quot;.</source>
+        <translation>Ligne %1 : auto_renew doit valoir yes ou no (ou true/false, 1/0), et non &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 does not need a %3. Leave the column empty for this row.</source>
+        <translation>Ligne %1 : %2 ne nécessite pas d&apos;élément %3. Laissez la colonne vide pour cette ligne.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is no %2 &quot;%3&quot; in the inventory.</source>
+        <translation>Ligne %1 : il n&apos;existe aucun élément %2 &quot;%3&quot; dans l&apos;inventaire.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 %3 is not available: it is assigned, reserved or out of service. Name a free item or leave the column empty.</source>
+        <translation>Ligne %1 : %2 %3 n&apos;est pas disponible : il est attribué, réservé ou hors service. Indiquez un élément libre ou laissez la colonne vide.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 has no site called &quot;%3&quot;.</source>
+        <translation>Ligne %1 : %2 n&apos;a aucun site nommé &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 has no contact called &quot;%3&quot; (name or email).</source>
+        <translation>Ligne %1 : %2 n&apos;a aucun contact nommé &quot;%3&quot; (nom ou e-mail).</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessRules</name>
+    <message>
+        <source>%1 is required for this order. Enter it and continue.</source>
+        <translation>%1 est requis pour cette commande. Saisissez-le et continuez.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 est trop long : %2 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, for example 1200 or 12.50.</source>
+        <translation>%1 doit être un nombre, par exemple 1200 ou 12.50.</translation>
+    </message>
+    <message>
+        <source>%1 must be a date written as YYYY-MM-DD, for example 2026-03-31.</source>
+        <translation>%1 doit être une date au format AAAA-MM-JJ, par exemple 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>%1 has no installation site. Add a site on the customer page first.</source>
+        <translation>%1 n&apos;a aucun site d&apos;installation. Ajoutez d&apos;abord un site sur la page du client.</translation>
+    </message>
+    <message>
+        <source>Select the installation site that receives %1.</source>
+        <translation>Sélectionnez le site d&apos;installation qui reçoit %1.</translation>
+    </message>
+    <message>
+        <source>The installation site is not one of %1&apos;s sites. Select one of their sites.</source>
+        <translation>Le site d&apos;installation ne fait pas partie des sites de %1. Sélectionnez l&apos;un de ses sites.</translation>
+    </message>
+    <message>
+        <source>%1 has no contacts. Add a billing and a technical contact on the customer page first.</source>
+        <translation>%1 n&apos;a aucun contact. Ajoutez d&apos;abord un contact de facturation et un contact technique sur la page du client.</translation>
+    </message>
+    <message>
+        <source>Select the billing contact.</source>
+        <translation>Sélectionnez le contact de facturation.</translation>
+    </message>
+    <message>
+        <source>The billing contact is not one of %1&apos;s contacts. Select one of their contacts.</source>
+        <translation>Le contact de facturation ne fait pas partie des contacts de %1. Sélectionnez l&apos;un de ses contacts.</translation>
+    </message>
+    <message>
+        <source>Select the technical contact.</source>
+        <translation>Sélectionnez le contact technique.</translation>
+    </message>
+    <message>
+        <source>The technical contact is not one of %1&apos;s contacts. Select one of their contacts.</source>
+        <translation>Le contact technique ne fait pas partie des contacts de %1. Sélectionnez l&apos;un de ses contacts.</translation>
+    </message>
+    <message>
+        <source>Installation sites and contacts are for business customers only. %1 is an individual customer.</source>
+        <translation>Les sites d&apos;installation et les contacts sont réservés aux clients professionnels. %1 est un client individuel.</translation>
+    </message>
+    <message>
+        <source>%1 does not ask for the field &quot;%2&quot;. Leave it out.</source>
+        <translation>%1 ne demande pas le champ &quot;%2&quot;. Omettez-le.</translation>
     </message>
 </context>
 <context>
@@ -564,46 +777,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  inventory import-sims FILE --transport-key-file F [--op HEX]
-  sim opc --ki HEX --op HEX
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Utilisation : switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Les commandes d&apos;écriture s&apos;exécutent en tant que --user LOGIN (mot de passe dans SWITCHBOARD_PASSWORD ou sur la
-première ligne de stdin) ; sans --user, en tant qu&apos;utilisateur local (connecté automatiquement sur une base SQLite uniquement).
-Un nouveau mot de passe (user add, user passwd) est lu sur la ligne suivante de stdin.
-Commandes :
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  inventory import-sims FILE --transport-key-file F [--op HEX]
-  sim opc --ki HEX --op HEX
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>  subscriptions search TEXT | subscriptions show NUMBER
   amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
       [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
@@ -711,6 +884,236 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
 </source>
         <translation>%1 %2 : %3 — attendu %4, trouvé %5
 </translation>
+    </message>
+    <message>
+        <source>addons buy needs --customer ID and --product SLUG.</source>
+        <translation>addons buy nécessite --customer ID et --product SLUG.</translation>
+    </message>
+    <message>
+        <source>Which service should receive this add-on? Add one of:
+%1</source>
+        <translation>Quel service devrait recevoir cette option supplémentaire ? Ajoutez l&apos;un des éléments suivants :
+%1</translation>
+    </message>
+    <message>
+        <source>Add-on %1 bought for service %2; provisioning job %3 is queued for a worker.
+</source>
+        <translation>Option supplémentaire %1 achetée pour le service %2 ; l&apos;opération de provisionnement %3 attend un processus de provisionnement dans la file d&apos;attente.
+</translation>
+    </message>
+    <message>
+        <source>Add-on %1 is active on service %2. Balance: %3
+</source>
+        <translation>L&apos;option supplémentaire %1 est active sur le service %2. Solde : %3
+</translation>
+    </message>
+    <message>
+        <source>addons list needs --service ID.</source>
+        <translation>addons list nécessite --service ID.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Utilisation : switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Les commandes d&apos;écriture s&apos;exécutent en tant que --user LOGIN (mot de passe dans SWITCHBOARD_PASSWORD ou sur la première ligne de
+stdin) ; sans --user, en tant qu&apos;utilisateur local (connecté automatiquement uniquement sur une base de données SQLite).
+Un nouveau mot de passe (user add, user passwd) se trouve sur la ligne suivante de stdin.
+Commandes :
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]
+  addons list --service ID
+</source>
+        <translation>  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]
+  addons list --service ID
+</translation>
+    </message>
+    <message>
+        <source>  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]
+  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]
+      (exit code 3: rows with errors, rejected, failed or cancelled; 4: stopped, resume later)
+</source>
+        <translation>  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]
+  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]
+      (code de sortie 3 : lignes avec erreurs, rejetées, en échec ou annulées ; 4 : arrêtée, à reprendre plus tard)
+</translation>
+    </message>
+    <message>
+        <source>--field must be KEY=VALUE, for example &quot;po_number=PO-2025-001234&quot;, not &quot;%1&quot;.</source>
+        <translation>--field doit être de la forme KEY=VALUE, par exemple &quot;po_number=PO-2025-001234&quot;, et non &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The customer has no site &quot;%1&quot;. Give the site&apos;s name or ID.</source>
+        <translation>Le client n&apos;a aucun site &quot;%1&quot;. Indiquez le nom ou l&apos;ID du site.</translation>
+    </message>
+    <message>
+        <source>import-csv needs exactly one of: a FILE, --resume ID or --retry-failed ID.</source>
+        <translation>import-csv nécessite exactement l&apos;un de ces éléments : un FILE, --resume ID ou --retry-failed ID.</translation>
+    </message>
+    <message>
+        <source>--dry-run checks a FILE; it does not go with --resume or --retry-failed.</source>
+        <translation>--dry-run vérifie un FILE ; il ne s&apos;utilise pas avec --resume ni --retry-failed.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 can be assigned, %3 have errors.
+</source>
+        <translation>%1 lignes : %2 peuvent être attribuées, %3 comportent des erreurs.
+</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 started: %2 rows to assign, %3 rejected.</source>
+        <translation>Importation en masse %1 démarrée : %2 lignes à attribuer, %3 rejetées.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 resumed.</source>
+        <translation>Importation en masse %1 reprise.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1: %2 failed rows are retried.</source>
+        <translation>Importation en masse %1 : nouvelle tentative pour %2 lignes en échec.</translation>
+    </message>
+    <message>
+        <source>Jobs are queued for switchboard-worker; this command waits for them.</source>
+        <translation>Les opérations sont en file d&apos;attente pour switchboard-worker ; cette commande attend leur fin.</translation>
+    </message>
+    <message>
+        <source>Provisioning with the worker of this command; stop with Ctrl+C and continue later with --resume %1.</source>
+        <translation>Provisionnement avec le processus de cette commande ; arrêtez avec Ctrl+C et reprenez plus tard avec --resume %1.</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 of %3 rows done (%4 succeeded, %5 failed, %6 rejected), %7 in flight, %8 pending.</source>
+        <translation>Importation %1 : %2 lignes sur %3 traitées (%4 réussies, %5 en échec, %6 rejetées), %7 en cours, %8 en attente.</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>Rapport écrit dans %1.</translation>
+    </message>
+    <message>
+        <source>Stopped. Bulk import %1 continues with: switchboard-ctl import-csv --resume %1
+</source>
+        <translation>Arrêté. L&apos;importation en masse %1 se poursuit avec : switchboard-ctl import-csv --resume %1
+</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 %2: %3 succeeded, %4 failed, %5 rejected, %6 cancelled of %7 rows.
+</source>
+        <translation>Importation en masse %1 %2 : %3 réussies, %4 en échec, %5 rejetées, %6 annulées sur %7 lignes.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CustomField</name>
+    <message>
+        <source>Purchase Order Number</source>
+        <translation>Numéro de commande</translation>
+    </message>
+    <message>
+        <source>Cost Centre</source>
+        <translation>Centre de coûts</translation>
+    </message>
+    <message>
+        <source>Account Number</source>
+        <translation>Numéro de compte</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Saisissez le nom du client.</translation>
+    </message>
+    <message>
+        <source>The email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</source>
+        <translation>L&apos;adresse e-mail &quot;%1&quot; n&apos;est pas valide. Saisissez-la sous la forme name@example.com, ou laissez-la vide.</translation>
+    </message>
+    <message>
+        <source>The phone number &quot;%1&quot; is not valid. Enter at least 6 digits (spaces, +, - and brackets are allowed), or leave it empty.</source>
+        <translation>Le numéro de téléphone &quot;%1&quot; n&apos;est pas valide. Saisissez au moins 6 chiffres (espaces, +, - et parenthèses autorisés), ou laissez-le vide.</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s language: English, Portuguese (Brazil), French or Spanish.</source>
+        <translation>Choisissez la langue du client : anglais, portugais (Brésil), français ou espagnol.</translation>
+    </message>
+    <message>
+        <source>Choose the payment method: card, direct debit or none.</source>
+        <translation>Choisissez le moyen de paiement : carte, prélèvement ou aucun.</translation>
+    </message>
+    <message>
+        <source>An expiry date needs a payment method. Choose card or direct debit, or clear the expiry date.</source>
+        <translation>Une date d&apos;expiration nécessite un moyen de paiement. Choisissez carte ou prélèvement, ou effacez la date d&apos;expiration.</translation>
+    </message>
+    <message>
+        <source>The payment method expired on %1. Enter a future expiry date, or clear it if the payment method does not expire.</source>
+        <translation>Le moyen de paiement a expiré le %1. Saisissez une date d&apos;expiration future, ou effacez-la si le moyen de paiement n&apos;expire pas.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the site, for example &quot;Head office&quot;.</source>
+        <translation>Saisissez un nom pour le site, par exemple &quot;Siège social&quot;.</translation>
+    </message>
+    <message>
+        <source>Choose the contact&apos;s role: billing or technical.</source>
+        <translation>Choisissez le rôle du contact : facturation ou technique.</translation>
+    </message>
+    <message>
+        <source>Enter the billing contact&apos;s name.</source>
+        <translation>Saisissez le nom du contact de facturation.</translation>
+    </message>
+    <message>
+        <source>Enter the technical contact&apos;s name.</source>
+        <translation>Saisissez le nom du contact technique.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Saisissez le nom du contact.</translation>
+    </message>
+    <message>
+        <source>The contact email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</source>
+        <translation>L&apos;adresse e-mail du contact &quot;%1&quot; n&apos;est pas valide. Saisissez-la sous la forme name@example.com, ou laissez-la vide.</translation>
+    </message>
+    <message>
+        <source>The contact phone number &quot;%1&quot; is not valid. Enter at least 6 digits, or leave it empty.</source>
+        <translation>Le numéro de téléphone du contact &quot;%1&quot; n&apos;est pas valide. Saisissez au moins 6 chiffres, ou laissez-le vide.</translation>
+    </message>
+    <message>
+        <source>%1 is already the email address of %2 (ID: %3). Open that customer instead, or enter another email address.</source>
+        <translation>%1 est déjà l&apos;adresse e-mail de %2 (ID : %3). Ouvrez plutôt ce client, ou saisissez une autre adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Customer %1 does not exist. Search for the customer again.</source>
+        <translation>Le client %1 n&apos;existe pas. Recherchez à nouveau le client.</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1465,17 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
     <message>
         <source>Choose one of the listed kinds.</source>
         <translation>Choisissez l&apos;un des types proposés.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCsvDialog</name>
+    <message>
+        <source>The file %1 could not be written. Check that the folder exists and that you may write to it.</source>
+        <translation>Impossible d&apos;écrire le fichier %1. Vérifiez que le dossier existe et que vous avez le droit d&apos;y écrire.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may read it.</source>
+        <translation>Le fichier %1 est illisible. Vérifiez qu&apos;il existe et que vous avez le droit de le lire.</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1935,18 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
         <source>Cancelling service record</source>
         <translation>Annulation de l&apos;enregistrement de service</translation>
     </message>
+    <message>
+        <source>Adding %1 to the OCS account</source>
+        <translation>Ajout de %1 au compte OCS</translation>
+    </message>
+    <message>
+        <source>Reading balance</source>
+        <translation>Lecture du solde</translation>
+    </message>
+    <message>
+        <source>Activating add-on</source>
+        <translation>Activation de l&apos;option supplémentaire</translation>
+    </message>
 </context>
 <context>
     <name>Provisioning</name>
@@ -1599,6 +2025,14 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
         <source>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</source>
         <translation>Aucune adresse d&apos;expéditeur n&apos;est définie pour le serveur de messagerie. Définissez l&apos;adresse d&apos;expéditeur (from) dans les paramètres de messagerie, puis réessayez.</translation>
     </message>
+    <message>
+        <source>The add-on has no balance to add (type &quot;%1&quot;, amount &quot;%2&quot;). Check the product&apos;s provisioning variables balance_type and balance_value.</source>
+        <translation>L&apos;option supplémentaire n&apos;a aucun solde à ajouter (type &quot;%1&quot;, montant &quot;%2&quot;). Vérifiez les variables de provisionnement balance_type et balance_value du produit.</translation>
+    </message>
+    <message>
+        <source>Add-on %1 does not exist any more. Check the service&apos;s add-ons.</source>
+        <translation>L&apos;option supplémentaire %1 n&apos;existe plus. Vérifiez les options supplémentaires du service.</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -1649,6 +2083,10 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
     <message>
         <source>Your role (%1) does not allow cancelling services. Ask an administrator.</source>
         <translation>Votre rôle (%1) ne permet pas d&apos;annuler des services. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow creating or changing customers. Ask an administrator.</source>
+        <translation>Votre rôle (%1) ne permet pas de créer ou de modifier des clients. Adressez-vous à un administrateur.</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2677,174 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
     </message>
 </context>
 <context>
+    <name>sb::AddContactDialog</name>
+    <message>
+        <source>Add Contact</source>
+        <translation>Ajouter un contact</translation>
+    </message>
+    <message>
+        <source>A new contact of %1.</source>
+        <translation>Un nouveau contact de %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturation</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technique</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddSiteDialog</name>
+    <message>
+        <source>Add Site</source>
+        <translation>Ajouter un site</translation>
+    </message>
+    <message>
+        <source>A new installation site of %1.</source>
+        <translation>Un nouveau site d&apos;installation de %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>e.g. Head office</source>
+        <translation>ex. : Siège social</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>A&amp;dresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddonPickerDialog</name>
+    <message>
+        <source>Add-ons — %1</source>
+        <translation>Options supplémentaires — %1</translation>
+    </message>
+    <message>
+        <source>Add-ons for %1</source>
+        <translation>Options supplémentaires pour %1</translation>
+    </message>
+    <message>
+        <source>Add-ons for %1 services of %2. Select one and click Continue; it is added to this service, no new service is created.</source>
+        <translation>Options supplémentaires pour les services %1 de %2. Sélectionnez-en une et cliquez sur Continuer ; elle est ajoutée à ce service, aucun nouveau service n&apos;est créé.</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Option supplémentaire</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturation</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>%1 + %2 / month</source>
+        <translation>%1 + %2 / mois</translation>
+    </message>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1 / mois</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensuel</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation>Ponctuel</translation>
+    </message>
+    <message>
+        <source>Loading the add-ons…</source>
+        <translation>Chargement des options supplémentaires…</translation>
+    </message>
+    <message>
+        <source>No add-ons are available for %1 services of %2 customers.</source>
+        <translation>Aucune option supplémentaire n&apos;est disponible pour les services %1 des clients %2.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuer</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddonTargetStep</name>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID : %2)</translation>
+    </message>
+    <message>
+        <source>Existing %1 Services:</source>
+        <translation>Services %1 existants :</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <source>Which service should receive this add-on?</source>
+        <translation>Quel service devrait recevoir cette option supplémentaire ?</translation>
+    </message>
+    <message>
+        <source>Add-on for: %1</source>
+        <translation>Option supplémentaire pour : %1</translation>
+    </message>
+    <message>
+        <source>Looking for the services of %1 that can receive %2…</source>
+        <translation>Recherche des services de %1 pouvant recevoir %2…</translation>
+    </message>
+    <message>
+        <source>%1 has %2 services that can receive %3. Choose one; no new service is created.</source>
+        <translation>%1 a %2 services pouvant recevoir %3. Choisissez-en un ; aucun nouveau service n&apos;est créé.</translation>
+    </message>
+</context>
+<context>
     <name>sb::AmendBundleDialog</name>
     <message>
         <source>Amend Bundle Services</source>
@@ -2501,6 +3107,34 @@ dans ce fichier INI, tel que la boîte de dialogue Paramètres l&apos;écrit ; s
         <source>Submitting…</source>
         <translation>Envoi…</translation>
     </message>
+    <message>
+        <source>Add-on — %1</source>
+        <translation>Option supplémentaire — %1</translation>
+    </message>
+    <message>
+        <source>Add %1 to %2</source>
+        <translation>Ajouter %1 à %2</translation>
+    </message>
+    <message>
+        <source>Add %1 for %2</source>
+        <translation>Ajouter %1 pour %2</translation>
+    </message>
+    <message>
+        <source>Add %1 to a customer&apos;s service</source>
+        <translation>Ajouter %1 au service d&apos;un client</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuer</translation>
+    </message>
+    <message>
+        <source>Choose Service</source>
+        <translation>Choisir le service</translation>
+    </message>
+    <message>
+        <source>Business Details</source>
+        <translation>Détails professionnels</translation>
+    </message>
 </context>
 <context>
     <name>sb::AutoRenewStep</name>
@@ -2560,6 +3194,62 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     <message>
         <source>No limit</source>
         <translation>Sans limite</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BusinessDetailsStep</name>
+    <message>
+        <source>Business details for %1</source>
+        <translation>Détails professionnels de %1</translation>
+    </message>
+    <message>
+        <source>Choose where the service is installed and who receives the bills and the technical notices, then fill in the fields this order asks for.</source>
+        <translation>Choisissez où le service est installé et qui reçoit les factures et les avis techniques, puis remplissez les champs demandés par cette commande.</translation>
+    </message>
+    <message>
+        <source>Select Installation &amp;Site:</source>
+        <translation>Sélectionner le site d&apos;&amp;installation :</translation>
+    </message>
+    <message>
+        <source>&amp;Billing Contact:</source>
+        <translation>Contact de &amp;facturation :</translation>
+    </message>
+    <message>
+        <source>&amp;Technical Contact:</source>
+        <translation>Contact &amp;technique :</translation>
+    </message>
+    <message>
+        <source>%1: *</source>
+        <comment>required field</comment>
+        <translation>%1 : *</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (requis)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non défini</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* requis</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>%1 - &lt;%2&gt;</source>
+        <translation>%1 - &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Loading the sites, contacts and order fields of %1…</source>
+        <translation>Chargement des sites, contacts et champs de commande de %1…</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +3343,164 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
     </message>
 </context>
 <context>
+    <name>sb::CreateCustomerDialog</name>
+    <message>
+        <source>Create Customer</source>
+        <translation>Créer un client</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Requis</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Télé&amp;phone :</translation>
+    </message>
+    <message>
+        <source>+44 7700 900123 (optional)</source>
+        <translation>+44 7700 900123 (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment method:</source>
+        <translation>&amp;Moyen de paiement :</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Prélèvement</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>E&amp;xpire le</translation>
+    </message>
+    <message>
+        <source>First site</source>
+        <translation>Premier site</translation>
+    </message>
+    <message>
+        <source>S&amp;ite name:</source>
+        <translation>Nom du s&amp;ite :</translation>
+    </message>
+    <message>
+        <source>e.g. Head office (optional)</source>
+        <translation>ex. : Siège social (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>Billing contact (optional)</source>
+        <translation>Contact de facturation (facultatif)</translation>
+    </message>
+    <message>
+        <source>Technical contact (optional)</source>
+        <translation>Contact technique (facultatif)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomerHistoryModel</name>
+    <message>
+        <source>Assign plan</source>
+        <translation>Attribuer un plan</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Option supplémentaire</translation>
+    </message>
+    <message>
+        <source>Cancel service</source>
+        <translation>Annuler le service</translation>
+    </message>
+    <message>
+        <source>Amend bundle</source>
+        <translation>Modifier l&apos;offre groupée</translation>
+    </message>
+    <message>
+        <source>Provision ID</source>
+        <translation>ID de provisionnement</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentative</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé le</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Demandé par</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+</context>
+<context>
     <name>sb::CustomerSearchCombo</name>
     <message>
         <source>Name, customer ID, email or phone</source>
@@ -2682,6 +3530,10 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Create customer &quot;%1&quot;…</source>
+        <translation>Créer le client &quot;%1&quot;…</translation>
+    </message>
 </context>
 <context>
     <name>sb::CustomersPage</name>
@@ -2710,18 +3562,6 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <source>Sites:</source>
-        <translation>Sites :</translation>
-    </message>
-    <message>
-        <source>Contacts:</source>
-        <translation>Contacts :</translation>
-    </message>
-    <message>
-        <source>Services</source>
-        <translation>Services</translation>
-    </message>
-    <message>
         <source>&amp;Add Service</source>
         <translation>&amp;Ajouter un service</translation>
     </message>
@@ -2746,10 +3586,6 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
         <translation>• Vérifiez les fautes de frappe</translation>
     </message>
     <message>
-        <source>%1 - %2</source>
-        <translation>%1 - %2</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -2762,15 +3598,165 @@ Non : le service expire à la fin de la période de contrat ; le renouvellement 
         <translation>Technique</translation>
     </message>
     <message>
-        <source>%1: %2 &lt;%3&gt;</source>
-        <translation>%1 : %2 &lt;%3&gt;</translation>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>&amp;New Customer…</source>
+        <translation>&amp;Nouveau client…</translation>
+    </message>
+    <message>
+        <source>Create a customer (individual or business).</source>
+        <translation>Créez un client (individuel ou professionnel).</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>Moyen de paiement :</translation>
+    </message>
+    <message>
+        <source>Add-&amp;ons…</source>
+        <translation>&amp;Options supplémentaires…</translation>
+    </message>
+    <message>
+        <source>Buy an add-on, such as a data boost, for the selected active service.</source>
+        <translation>Achetez une option supplémentaire, comme un bonus de données, pour le service actif sélectionné.</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Option supplémentaire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Coût mensuel</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Acheté le</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Add S&amp;ite…</source>
+        <translation>Ajouter un s&amp;ite…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Add &amp;Contact…</source>
+        <translation>Ajouter un &amp;contact…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Every provisioning job of this customer, newest first. Double-click a job (or press Enter) to see its log.</source>
+        <translation>Toutes les opérations de provisionnement de ce client, de la plus récente à la plus ancienne. Double-cliquez sur une opération (ou appuyez sur Entrée) pour afficher son journal.</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Services</translation>
+    </message>
+    <message>
+        <source>Sites &amp;&amp; Con&amp;tacts</source>
+        <translation>Sites &amp;&amp; con&amp;tacts</translation>
+    </message>
+    <message>
+        <source>Provisioning &amp;History</source>
+        <translation>&amp;Historique de provisionnement</translation>
+    </message>
+    <message>
+        <source>Create customer &quot;%1&quot;…</source>
+        <translation>Créer le client « %1 »…</translation>
+    </message>
+    <message>
+        <source>Opens Create Customer with what you typed filled in.</source>
+        <translation>Ouvre Créer un client en reprenant ce que vous avez saisi.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Prélèvement automatique</translation>
+    </message>
+    <message>
+        <source>%1 (valid until %2)</source>
+        <translation>%1 (valable jusqu&apos;au %2)</translation>
+    </message>
+    <message>
+        <source>%1 (expired on %2)</source>
+        <translation>%1 (expiré le %2)</translation>
     </message>
     <message numerus="yes">
-        <source>Services (%n)</source>
+        <source>&amp;Services (%n)</source>
         <translation>
-            <numerusform>Services (%n)</numerusform>
-            <numerusform>Services (%n)</numerusform>
+            <numerusform>&amp;Services (%n)</numerusform>
+            <numerusform>&amp;Services (%n)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sites (%n)</source>
+        <translation>
+            <numerusform>Sites (%n)</numerusform>
+            <numerusform>Sites (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Contacts (%n)</source>
+        <translation>
+            <numerusform>Contacts (%n)</numerusform>
+            <numerusform>Contacts (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a service to see its add-ons.</source>
+        <translation>Sélectionnez un service pour voir ses options supplémentaires.</translation>
+    </message>
+    <message>
+        <source>No add-ons on %1.</source>
+        <translation>Aucune option supplémentaire sur %1.</translation>
+    </message>
+    <message>
+        <source>Add-ons on %1:</source>
+        <translation>Options supplémentaires sur %1 :</translation>
     </message>
 </context>
 <context>
@@ -2902,6 +3888,309 @@ Désactiver la vérification ?</translation>
     <message>
         <source>The operation could not be completed. Check the connection to the database and try again.</source>
         <translation>L&apos;opération n&apos;a pas pu être effectuée. Vérifiez la connexion à la base de données et réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ImportCsvDialog</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>Importer un CSV</translation>
+    </message>
+    <message>
+        <source>Import CSV — %1</source>
+        <translation>Importer un CSV — %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>CSV file:</source>
+        <translation>Fichier CSV :</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Aucun fichier choisi</translation>
+    </message>
+    <message>
+        <source>Counting rows…</source>
+        <translation>Comptage des lignes…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;hoose File…</source>
+        <translation>C&amp;hoisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Columns: customer (ID, email or phone), product (slug), and optionally auto_renew, site, billing_contact, technical_contact, custom fields and inventory items.</source>
+        <translation>Colonnes : customer (ID, e-mail ou téléphone), product (slug) et, en option, auto_renew, site, billing_contact, technical_contact, champs personnalisés et éléments d&apos;inventaire.</translation>
+    </message>
+    <message>
+        <source>Max jobs in &amp;flight:</source>
+        <translation>Opérations en &amp;cours (max.) :</translation>
+    </message>
+    <message>
+        <source>At most this many provisioning jobs of this import are queued or running at once, so the provisioning queue is not overloaded and other orders still get through. The next row is submitted when one of them ends.</source>
+        <translation>Au plus ce nombre d&apos;opérations de provisionnement de cette importation sont en file d&apos;attente ou en cours d&apos;exécution en même temps, afin que la file d&apos;attente de provisionnement ne soit pas surchargée et que les autres commandes passent quand même. La ligne suivante est soumise quand l&apos;une d&apos;elles se termine.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>&amp;Validate (Dry Run)</source>
+        <translation>&amp;Valider (simulation)</translation>
+    </message>
+    <message>
+        <source>Check every row against the live catalog, customers and inventory without changing anything.</source>
+        <translation>Vérifier chaque ligne par rapport au catalogue, aux clients et à l&apos;inventaire actuels, sans rien modifier.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>C&amp;opy Errors</source>
+        <translation>C&amp;opier les erreurs</translation>
+    </message>
+    <message>
+        <source>Save &amp;Errors…</source>
+        <translation>Enregistrer les &amp;erreurs…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Pending:</source>
+        <translation>En attente :</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>En cours :</translation>
+    </message>
+    <message>
+        <source>Succeeded:</source>
+        <translation>Réussies :</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Échouées :</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Rejetées :</translation>
+    </message>
+    <message>
+        <source>Cancelled:</source>
+        <translation>Annulées :</translation>
+    </message>
+    <message>
+        <source>&amp;Start Import</source>
+        <translation>&amp;Lancer l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Assign the valid rows; rows with errors are skipped.</source>
+        <translation>Attribuer les lignes valides ; les lignes avec des erreurs sont ignorées.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Import</source>
+        <translation>Annuler l&apos;&amp;importation</translation>
+    </message>
+    <message>
+        <source>Submit no more rows; jobs already queued still finish.</source>
+        <translation>Ne plus soumettre de lignes ; les opérations déjà en file d&apos;attente se terminent quand même.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Rows</source>
+        <translation>&amp;Réessayer les lignes en échec</translation>
+    </message>
+    <message>
+        <source>Run the failed provisioning jobs of this import again; no second service is created.</source>
+        <translation>Exécuter à nouveau les opérations de provisionnement en échec de cette importation ; aucun second service n&apos;est créé.</translation>
+    </message>
+    <message>
+        <source>Save Re&amp;port…</source>
+        <translation>Enregistrer le ra&amp;pport…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the line, status, service ID, job ID and error of every row.</source>
+        <translation>Un fichier CSV avec la ligne, le statut, l&apos;ID de service, l&apos;ID de l&apos;opération et l&apos;erreur de chaque ligne.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Validating every row…</source>
+        <translation>Validation de toutes les lignes…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file, then validate it.</source>
+        <translation>Choisissez un fichier CSV, puis validez-le.</translation>
+    </message>
+    <message>
+        <source>Validate the file to see the rows with errors.</source>
+        <translation>Validez le fichier pour voir les lignes avec des erreurs.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported. See the problem above the table.</source>
+        <translation>Ce fichier ne peut pas être importé. Consultez le problème au-dessus du tableau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) valid</source>
+        <translation>
+            <numerusform>%n ligne valide</numerusform>
+            <numerusform>%n lignes valides</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors</source>
+        <translation>
+            <numerusform>%n ligne avec des erreurs</numerusform>
+            <numerusform>%n lignes avec des erreurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save Errors</source>
+        <translation>Enregistrer les erreurs</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Errors saved to %1.</source>
+        <translation>Erreurs enregistrées dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign plans for %n row(s)? Each row creates a service and a provisioning job.</source>
+        <translation>
+            <numerusform>Attribuer des plans pour %n ligne ? Chaque ligne crée un service et une opération de provisionnement.</numerusform>
+            <numerusform>Attribuer des plans pour %n lignes ? Chaque ligne crée un service et une opération de provisionnement.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be skipped; the report lists them as rejected.</source>
+        <translation>
+            <numerusform>%n ligne avec des erreurs sera ignorée ; le rapport l&apos;indique comme rejetée.</numerusform>
+            <numerusform>%n lignes avec des erreurs seront ignorées ; le rapport les indique comme rejetées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start Import</source>
+        <translation>Lancer l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows done</source>
+        <translation>%1 lignes traitées sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import finished. %n row(s) failed: save the report to see why, or retry them.</source>
+        <translation>
+            <numerusform>Importation terminée. %n ligne a échoué : enregistrez le rapport pour savoir pourquoi, ou réessayez-la.</numerusform>
+            <numerusform>Importation terminée. %n lignes ont échoué : enregistrez le rapport pour savoir pourquoi, ou réessayez-les.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import finished. Every valid row was assigned.</source>
+        <translation>Importation terminée. Toutes les lignes valides ont été attribuées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. Waiting for %n job(s) already queued to end.</source>
+        <translation>
+            <numerusform>Annulée. En attente de la fin de %n opération déjà en file d&apos;attente.</numerusform>
+            <numerusform>Annulée. En attente de la fin de %n opérations déjà en file d&apos;attente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled. Rows not submitted are marked cancelled in the report.</source>
+        <translation>Importation annulée. Les lignes non soumises sont marquées comme annulées dans le rapport.</translation>
+    </message>
+    <message>
+        <source>Importing… The import goes on if you close this window, and resumes after a restart.</source>
+        <translation>Importation en cours… L&apos;importation se poursuit si vous fermez cette fenêtre et reprend après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>This import was interrupted. It goes on when you open it again.</source>
+        <translation>Cette importation a été interrompue. Elle reprendra quand vous l&apos;ouvrirez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>Annuler l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Submit no more rows of this import? Rows not submitted yet are marked cancelled; jobs already queued still finish.</source>
+        <translation>Ne plus soumettre de lignes de cette importation ? Les lignes pas encore soumises seront marquées comme annulées ; les opérations déjà en file d&apos;attente se terminent quand même.</translation>
+    </message>
+    <message>
+        <source>Keep Importing</source>
+        <translation>Poursuivre l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Rapport enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Close Import</source>
+        <translation>Fermer l&apos;importation</translation>
+    </message>
+    <message>
+        <source>The import keeps running in the background while Switchboard is open, and resumes after a restart. Close this window?</source>
+        <translation>L&apos;importation continue en arrière-plan tant que Switchboard est ouvert, et reprend après un redémarrage. Fermer cette fenêtre ?</translation>
+    </message>
+    <message>
+        <source>Keep Running in Background</source>
+        <translation>Continuer en arrière-plan</translation>
+    </message>
+    <message>
+        <source>Stay Here</source>
+        <translation>Rester ici</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ImportCsvLauncher</name>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Assign plans to many customers at once from a CSV file.</source>
+        <translation>Attribuer des plans à de nombreux clients en une seule fois à partir d&apos;un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>The import of %1 was interrupted.</source>
+        <translation>L&apos;importation de %1 a été interrompue.</translation>
+    </message>
+    <message>
+        <source>Resume Import</source>
+        <translation>Reprendre l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Bulk import finished: %1 succeeded, %2 failed, %3 rejected.</source>
+        <translation>Importation en masse terminée : %1 réussies, %2 en échec, %3 rejetées.</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +4486,10 @@ Désactiver la vérification ?</translation>
         <source>Subscriptions</source>
         <translation>Abonnements</translation>
     </message>
+    <message>
+        <source>Queue</source>
+        <translation>File d&apos;attente</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProductCard</name>
@@ -3336,6 +4629,141 @@ Désactiver la vérification ?</translation>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
+    <message>
+        <source>Balance now:</source>
+        <translation>Solde actuel :</translation>
+    </message>
+    <message>
+        <source>%1 successfully added</source>
+        <translation>%1 ajouté avec succès</translation>
+    </message>
+    <message>
+        <source>%1 successfully added for %2</source>
+        <translation>%1 ajouté avec succès pour %2</translation>
+    </message>
+    <message>
+        <source>Not read back from the OCS</source>
+        <translation>Non relu depuis OCS</translation>
+    </message>
+</context>
+<context>
+    <name>sb::QueueMonitorPage</name>
+    <message>
+        <source>Provisioning Queue</source>
+        <translation>File d&apos;attente de provisionnement</translation>
+    </message>
+    <message>
+        <source>Jobs by status</source>
+        <translation>Opérations par statut</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Opérations</translation>
+    </message>
+    <message>
+        <source>Jobs finished per minute</source>
+        <translation>Opérations terminées par minute</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>Jobs per minute</source>
+        <translation>Opérations par minute</translation>
+    </message>
+    <message>
+        <source>Network element</source>
+        <translation>Élément réseau</translation>
+    </message>
+    <message>
+        <source>Task duration (ms)</source>
+        <translation>Durée de la tâche (ms)</translation>
+    </message>
+    <message>
+        <source>Median (p50)</source>
+        <translation>Médiane (p50)</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 en cours</translation>
+    </message>
+    <message>
+        <source>%1 succeeded</source>
+        <translation>%1 réussies</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 en échec</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task duration per network element, last %n minute(s)</source>
+        <translation>
+            <numerusform>Durée des tâches par élément réseau, dernière %n minute</numerusform>
+            <numerusform>Durée des tâches par élément réseau, %n dernières minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No task finished in the last %n minute(s).</source>
+        <translation>
+            <numerusform>Aucune tâche terminée au cours de la dernière %n minute.</numerusform>
+            <numerusform>Aucune tâche terminée au cours des %n dernières minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OCS</source>
+        <translation>OCS</translation>
+    </message>
+    <message>
+        <source>HSS / HLR</source>
+        <translation>HSS / HLR</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <source>IPTV</source>
+        <translation>IPTV</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Messagerie</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <extracomment>network element axis of the queue monitor: the service record in our database; keep it short</extracomment>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <extracomment>network element axis of the queue monitor: the customer account check; keep it short</extracomment>
+        <translation>Client</translation>
+    </message>
 </context>
 <context>
     <name>sb::ReviewStep</name>
@@ -3378,6 +4806,58 @@ Désactiver la vérification ?</translation>
     <message>
         <source>None required</source>
         <translation>Aucun requis</translation>
+    </message>
+    <message>
+        <source>Add-on for:</source>
+        <translation>Option supplémentaire pour :</translation>
+    </message>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID : %2)</translation>
+    </message>
+    <message>
+        <source>One-time Price:</source>
+        <translation>Prix unique :</translation>
+    </message>
+    <message>
+        <source>Monthly Price:</source>
+        <translation>Prix mensuel :</translation>
+    </message>
+    <message>
+        <source>Installation Site:</source>
+        <translation>Site d&apos;installation :</translation>
+    </message>
+    <message>
+        <source>Billing Contact:</source>
+        <translation>Contact de facturation :</translation>
+    </message>
+    <message>
+        <source>Technical Contact:</source>
+        <translation>Contact technique :</translation>
+    </message>
+    <message>
+        <source>Order Details:</source>
+        <translation>Détails de la commande :</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>%1 - &lt;%2&gt;</source>
+        <translation>%1 - &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>Addon</name>
+    <message>
+        <source>%1 is not an add-on. Assign it as a new service from the Service Plans catalog instead.</source>
+        <translation>%1 não é um complemento. Em vez disso, atribua-o como um novo serviço pelo catálogo Planos de Serviço.</translation>
+    </message>
+    <message>
+        <source>%1 does not belong to %2. Choose one of the customer&apos;s own services.</source>
+        <translation>%1 não pertence a %2. Escolha um dos serviços do próprio cliente.</translation>
+    </message>
+    <message>
+        <source>%1 is an add-on for services of type %2, and %3 is of type %4. Choose a service of type %2.</source>
+        <translation>%1 é um complemento para serviços do tipo %2, e %3 é do tipo %4. Escolha um serviço do tipo %2.</translation>
+    </message>
+    <message>
+        <source>%1 is part of another service (a bundle component or an add-on). Choose the main service instead.</source>
+        <translation>%1 faz parte de outro serviço (um componente de pacote ou um complemento). Em vez disso, escolha o serviço principal.</translation>
+    </message>
+    <message>
+        <source>%1 is not active (%2). Add-ons can only be added to an active service: wait until it is provisioned, or retry its provisioning.</source>
+        <translation>%1 não está ativo (%2). Complementos só podem ser adicionados a um serviço ativo: aguarde até que ele seja provisionado ou tente novamente o provisionamento.</translation>
+    </message>
+    <message>
+        <source>The payment method of %1 expired on %2. Update the customer&apos;s payment method before buying %3.</source>
+        <translation>O método de pagamento de %1 expirou em %2. Atualize o método de pagamento do cliente antes de comprar %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no valid payment method on file. Add a payment method to the customer before buying %2.</source>
+        <translation>%1 não tem um método de pagamento válido cadastrado. Adicione um método de pagamento ao cliente antes de comprar %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no active %2 service that can receive %3. Assign a %2 plan first, then add the add-on to it.</source>
+        <translation>%1 não tem nenhum serviço %2 ativo que possa receber %3. Atribua primeiro um plano %2 e depois adicione o complemento a ele.</translation>
+    </message>
+    <message>
+        <source>The add-on no longer exists. Reload the catalog and choose again.</source>
+        <translation>O complemento não existe mais. Recarregue o catálogo e escolha novamente.</translation>
+    </message>
+    <message>
+        <source>Customer not found. Create the customer first, or search again by ID, email or phone.</source>
+        <translation>Cliente não encontrado. Crie o cliente primeiro ou pesquise novamente por ID, e-mail ou telefone.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 services that can receive %3. Choose which service should receive this add-on.</source>
+        <translation>%1 tem %2 serviços que podem receber %3. Escolha qual serviço deve receber este complemento.</translation>
+    </message>
+    <message>
+        <source>Service %1 does not exist. Choose one of the customer&apos;s services.</source>
+        <translation>O serviço %1 não existe. Escolha um dos serviços do cliente.</translation>
+    </message>
+    <message>
+        <source>%1 is required for %2. Pick one from the inventory.</source>
+        <translation>O item %1 é obrigatório para %2. Escolha um no inventário.</translation>
+    </message>
+    <message>
+        <source>The item picked for %1 is not a %1. Pick an item of the right kind.</source>
+        <translation>O item escolhido para %1 não é do tipo %1. Escolha um item do tipo correto.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer available: another order has reserved or used it. Pick another item.</source>
+        <translation>%1 não está mais disponível: outro pedido o reservou ou utilizou. Escolha outro item.</translation>
+    </message>
+</context>
+<context>
     <name>AmendBundle</name>
     <message>
         <source>%1 is not allowed in the bundle %2. Choose one of the products that View Product Bundle Components lists.</source>
@@ -170,6 +233,10 @@
         <source>There is no product &quot;%1&quot;. See switchboard-ctl products list.</source>
         <translation>Não existe o produto &quot;%1&quot;. Consulte switchboard-ctl products list.</translation>
     </message>
+    <message>
+        <source>%1 is an add-on: it is added to one of the customer&apos;s existing services. Use Add-ons next to that service.</source>
+        <translation>%1 é um complemento: ele é adicionado a um dos serviços existentes do cliente. Use Complementos ao lado desse serviço.</translation>
+    </message>
 </context>
 <context>
     <name>AssignRules</name>
@@ -195,6 +262,152 @@
     <message>
         <source>The built-in network-element simulator could not start. Check that loopback networking is available.</source>
         <translation>O simulador de elementos de rede integrado não pôde ser iniciado. Verifique se a rede de loopback está disponível.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkImport</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Linha %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 %3 is already used on line %4. Name each item once.</source>
+        <translation>Linha %1: %2 %3 já é usado na linha %4. Indique cada item apenas uma vez.</translation>
+    </message>
+    <message>
+        <source>Line %1: no %2 is left for this row: the file needs %3 from the inventory and %4 are free. Add stock or split the file.</source>
+        <translation>Linha %1: não resta nenhum %2 para esta linha: o arquivo precisa de %3 do inventário e há %4 livres. Adicione estoque ou divida o arquivo.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows. Add one row per service below the header.</source>
+        <translation>O arquivo tem um cabeçalho, mas nenhuma linha. Adicione uma linha por serviço abaixo do cabeçalho.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 does not exist. Check the number in the list of imports.</source>
+        <translation>A importação em massa %1 não existe. Verifique o número na lista de importações.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2. Check the file name and that you may read it.</source>
+        <translation>Não é possível abrir %1: %2. Verifique o nome do arquivo e se você tem permissão para lê-lo.</translation>
+    </message>
+    <message>
+        <source>None of the %1 rows can be assigned. Correct the errors listed for each line and import the file again.</source>
+        <translation>Nenhuma das %1 linhas pode ser atribuída. Corrija os erros listados para cada linha e importe o arquivo novamente.</translation>
+    </message>
+    <message>
+        <source>Line %1: no free %2 is left in the inventory. Add stock, then retry the failed rows.</source>
+        <translation>Linha %1: não resta nenhum %2 livre no inventário. Adicione estoque e tente novamente as linhas com falha.</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2. Choose another folder.</source>
+        <translation>Não é possível gravar o relatório em %1: %2. Escolha outra pasta.</translation>
+    </message>
+    <message>
+        <source>Line %1: the customer is missing. Enter the customer ID, email or phone.</source>
+        <translation>Linha %1: o cliente não foi informado. Informe o ID, o e-mail ou o telefone do cliente.</translation>
+    </message>
+    <message>
+        <source>Line %1: &quot;%2&quot; matches %3 customers. Use the customer ID instead.</source>
+        <translation>Linha %1: &quot;%2&quot; corresponde a %3 clientes. Em vez disso, use o ID do cliente.</translation>
+    </message>
+    <message>
+        <source>Line %1: customer &quot;%2&quot; not found. Use the customer ID, email or phone of an existing customer.</source>
+        <translation>Linha %1: cliente &quot;%2&quot; não encontrado. Use o ID, o e-mail ou o telefone de um cliente existente.</translation>
+    </message>
+    <message>
+        <source>Line %1: the product is missing. Enter the product&apos;s slug, for example mobile-20gb.</source>
+        <translation>Linha %1: o produto não foi informado. Informe o slug do produto, por exemplo mobile-20gb.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is no product &quot;%2&quot;. Use a product slug from the catalog.</source>
+        <translation>Linha %1: não existe nenhum produto &quot;%2&quot;. Use um slug de produto do catálogo.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is an add-on. A bulk assignment creates new services from service plans only.</source>
+        <translation>Linha %1: %2 é um complemento. Uma atribuição em massa cria novos serviços somente a partir de planos de serviço.</translation>
+    </message>
+    <message>
+        <source>Line %1: auto_renew must be yes or no (or true/false, 1/0), not &quot;%2&quot;.</source>
+        <translation>Linha %1: auto_renew deve ser yes ou no (ou true/false, 1/0), e não &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 does not need a %3. Leave the column empty for this row.</source>
+        <translation>Linha %1: %2 não precisa de %3. Deixe a coluna vazia nesta linha.</translation>
+    </message>
+    <message>
+        <source>Line %1: there is no %2 &quot;%3&quot; in the inventory.</source>
+        <translation>Linha %1: não existe nenhum %2 &quot;%3&quot; no inventário.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 %3 is not available: it is assigned, reserved or out of service. Name a free item or leave the column empty.</source>
+        <translation>Linha %1: %2 %3 não está disponível: está atribuído, reservado ou fora de serviço. Indique um item livre ou deixe a coluna vazia.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 has no site called &quot;%3&quot;.</source>
+        <translation>Linha %1: %2 não tem nenhum local chamado &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 has no contact called &quot;%3&quot; (name or email).</source>
+        <translation>Linha %1: %2 não tem nenhum contato chamado &quot;%3&quot; (nome ou e-mail).</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessRules</name>
+    <message>
+        <source>%1 is required for this order. Enter it and continue.</source>
+        <translation>%1 é obrigatório para este pedido. Preencha-o e continue.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 é longo demais: no máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, for example 1200 or 12.50.</source>
+        <translation>%1 deve ser um número, por exemplo 1200 ou 12.50.</translation>
+    </message>
+    <message>
+        <source>%1 must be a date written as YYYY-MM-DD, for example 2026-03-31.</source>
+        <translation>%1 deve ser uma data no formato AAAA-MM-DD, por exemplo 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>%1 has no installation site. Add a site on the customer page first.</source>
+        <translation>%1 não tem nenhum local de instalação. Adicione primeiro um local na página do cliente.</translation>
+    </message>
+    <message>
+        <source>Select the installation site that receives %1.</source>
+        <translation>Selecione o local de instalação que recebe %1.</translation>
+    </message>
+    <message>
+        <source>The installation site is not one of %1&apos;s sites. Select one of their sites.</source>
+        <translation>O local de instalação não é um dos locais de %1. Selecione um dos locais desse cliente.</translation>
+    </message>
+    <message>
+        <source>%1 has no contacts. Add a billing and a technical contact on the customer page first.</source>
+        <translation>%1 não tem contatos. Adicione primeiro um contato de faturamento e um contato técnico na página do cliente.</translation>
+    </message>
+    <message>
+        <source>Select the billing contact.</source>
+        <translation>Selecione o contato de faturamento.</translation>
+    </message>
+    <message>
+        <source>The billing contact is not one of %1&apos;s contacts. Select one of their contacts.</source>
+        <translation>O contato de faturamento não é um dos contatos de %1. Selecione um dos contatos desse cliente.</translation>
+    </message>
+    <message>
+        <source>Select the technical contact.</source>
+        <translation>Selecione o contato técnico.</translation>
+    </message>
+    <message>
+        <source>The technical contact is not one of %1&apos;s contacts. Select one of their contacts.</source>
+        <translation>O contato técnico não é um dos contatos de %1. Selecione um dos contatos desse cliente.</translation>
+    </message>
+    <message>
+        <source>Installation sites and contacts are for business customers only. %1 is an individual customer.</source>
+        <translation>Locais de instalação e contatos são apenas para clientes empresariais. %1 é um cliente individual.</translation>
+    </message>
+    <message>
+        <source>%1 does not ask for the field &quot;%2&quot;. Leave it out.</source>
+        <translation>%1 não solicita o campo &quot;%2&quot;. Omita-o.</translation>
     </message>
 </context>
 <context>
@@ -564,46 +777,6 @@
 </translation>
     </message>
     <message>
-        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
-stdin); without --user, as the local user (signed in automatically on an SQLite database only).
-A new password (user add, user passwd) is the next line of stdin.
-Commands:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  inventory import-sims FILE --transport-key-file F [--op HEX]
-  sim opc --ki HEX --op HEX
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</source>
-        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
-Os comandos de escrita são executados como --user LOGIN (senha em SWITCHBOARD_PASSWORD ou na primeira linha
-da stdin); sem --user, como o usuário local (conectado automaticamente somente em um banco de dados SQLite).
-Uma nova senha (user add, user passwd) é lida da linha seguinte da stdin.
-Comandos:
-  init
-  seed-demo [--customers N]
-  products list
-  customers search TEXT
-  inventory list --template NAME [--available]
-  inventory import-sims FILE --transport-key-file F [--op HEX]
-  sim opc --ki HEX --op HEX
-  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
-  jobs list | jobs show ID | jobs retry ID
-  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
-  user passwd LOGIN | user list
-  worker
-  nesim --port P [--fail TASK_OR_METHOD ...]
-</translation>
-    </message>
-    <message>
         <source>  subscriptions search TEXT | subscriptions show NUMBER
   amend-bundle --service ID [--add PRODUCT_SLUG ...] [--remove COMPONENT_SERVICE_ID ...]
       [--schedule now|YYYY-MM-DD|YYYY-MM-DDTHH:MM|days:N] [--performed-by LOGIN]
@@ -711,6 +884,236 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
 </source>
         <translation>%1 %2: %3 — esperado %4, encontrado %5
 </translation>
+    </message>
+    <message>
+        <source>addons buy needs --customer ID and --product SLUG.</source>
+        <translation>addons buy precisa de --customer ID e --product SLUG.</translation>
+    </message>
+    <message>
+        <source>Which service should receive this add-on? Add one of:
+%1</source>
+        <translation>Qual serviço deve receber este complemento? Adicione uma destas opções:
+%1</translation>
+    </message>
+    <message>
+        <source>Add-on %1 bought for service %2; provisioning job %3 is queued for a worker.
+</source>
+        <translation>Complemento %1 comprado para o serviço %2; o job de provisionamento %3 está na fila aguardando um processo de provisionamento.
+</translation>
+    </message>
+    <message>
+        <source>Add-on %1 is active on service %2. Balance: %3
+</source>
+        <translation>O complemento %1 está ativo no serviço %2. Saldo: %3
+</translation>
+    </message>
+    <message>
+        <source>addons list needs --service ID.</source>
+        <translation>addons list precisa de --service ID.</translation>
+    </message>
+    <message>
+        <source>Usage: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Writing commands run as --user LOGIN (password in SWITCHBOARD_PASSWORD or on the first line of
+stdin); without --user, as the local user (signed in automatically on an SQLite database only).
+A new password (user add, user passwd) is the next line of stdin.
+Commands:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</source>
+        <translation>Uso: switchboard-ctl [--db URL] [--user LOGIN] [--json] COMMAND
+Comandos de escrita são executados como --user LOGIN (senha em SWITCHBOARD_PASSWORD ou na primeira linha de
+stdin); sem --user, como o usuário local (conectado automaticamente apenas em um banco de dados SQLite).
+Uma nova senha (user add, user passwd) é a linha seguinte de stdin.
+Comandos:
+  init
+  seed-demo [--customers N]
+  products list
+  customers search TEXT
+  inventory list --template NAME [--available]
+  inventory import-sims FILE --transport-key-file F [--op HEX]
+  sim opc --ki HEX --op HEX
+  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]
+      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]
+  jobs list | jobs show ID | jobs retry ID
+  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]
+  user passwd LOGIN | user list
+  worker
+  nesim --port P [--fail TASK_OR_METHOD ...]
+</translation>
+    </message>
+    <message>
+        <source>  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]
+  addons list --service ID
+</source>
+        <translation>  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]
+  addons list --service ID
+</translation>
+    </message>
+    <message>
+        <source>  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]
+  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]
+      (exit code 3: rows with errors, rejected, failed or cancelled; 4: stopped, resume later)
+</source>
+        <translation>  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]
+  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]
+      (código de saída 3: linhas com erros, rejeitadas, com falha ou canceladas; 4: interrompida, retome depois)
+</translation>
+    </message>
+    <message>
+        <source>--field must be KEY=VALUE, for example &quot;po_number=PO-2025-001234&quot;, not &quot;%1&quot;.</source>
+        <translation>--field deve ser KEY=VALUE, por exemplo &quot;po_number=PO-2025-001234&quot;, e não &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The customer has no site &quot;%1&quot;. Give the site&apos;s name or ID.</source>
+        <translation>O cliente não tem nenhum local &quot;%1&quot;. Informe o nome ou o ID do local.</translation>
+    </message>
+    <message>
+        <source>import-csv needs exactly one of: a FILE, --resume ID or --retry-failed ID.</source>
+        <translation>import-csv precisa de exatamente um destes: um FILE, --resume ID ou --retry-failed ID.</translation>
+    </message>
+    <message>
+        <source>--dry-run checks a FILE; it does not go with --resume or --retry-failed.</source>
+        <translation>--dry-run verifica um FILE; não pode ser usado com --resume nem com --retry-failed.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 can be assigned, %3 have errors.
+</source>
+        <translation>%1 linhas: %2 podem ser atribuídas, %3 têm erros.
+</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 started: %2 rows to assign, %3 rejected.</source>
+        <translation>Importação em massa %1 iniciada: %2 linhas a atribuir, %3 rejeitadas.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 resumed.</source>
+        <translation>Importação em massa %1 retomada.</translation>
+    </message>
+    <message>
+        <source>Bulk import %1: %2 failed rows are retried.</source>
+        <translation>Importação em massa %1: nova tentativa para %2 linhas com falha.</translation>
+    </message>
+    <message>
+        <source>Jobs are queued for switchboard-worker; this command waits for them.</source>
+        <translation>Os jobs estão na fila para o switchboard-worker; este comando aguarda a conclusão deles.</translation>
+    </message>
+    <message>
+        <source>Provisioning with the worker of this command; stop with Ctrl+C and continue later with --resume %1.</source>
+        <translation>Provisionando com o processo de provisionamento deste comando; interrompa com Ctrl+C e continue depois com --resume %1.</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 of %3 rows done (%4 succeeded, %5 failed, %6 rejected), %7 in flight, %8 pending.</source>
+        <translation>Importação %1: %2 de %3 linhas concluídas (%4 com sucesso, %5 com falha, %6 rejeitadas), %7 em andamento, %8 pendentes.</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>Relatório gravado em %1.</translation>
+    </message>
+    <message>
+        <source>Stopped. Bulk import %1 continues with: switchboard-ctl import-csv --resume %1
+</source>
+        <translation>Interrompido. A importação em massa %1 continua com: switchboard-ctl import-csv --resume %1
+</translation>
+    </message>
+    <message>
+        <source>Bulk import %1 %2: %3 succeeded, %4 failed, %5 rejected, %6 cancelled of %7 rows.
+</source>
+        <translation>Importação em massa %1 %2: %3 com sucesso, %4 com falha, %5 rejeitadas, %6 canceladas de %7 linhas.
+</translation>
+    </message>
+</context>
+<context>
+    <name>CustomField</name>
+    <message>
+        <source>Purchase Order Number</source>
+        <translation>Número do Pedido de Compra</translation>
+    </message>
+    <message>
+        <source>Cost Centre</source>
+        <translation>Centro de Custo</translation>
+    </message>
+    <message>
+        <source>Account Number</source>
+        <translation>Número da Conta</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Informe o nome do cliente.</translation>
+    </message>
+    <message>
+        <source>The email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</source>
+        <translation>O endereço de e-mail &quot;%1&quot; não é válido. Informe-o no formato name@example.com ou deixe-o em branco.</translation>
+    </message>
+    <message>
+        <source>The phone number &quot;%1&quot; is not valid. Enter at least 6 digits (spaces, +, - and brackets are allowed), or leave it empty.</source>
+        <translation>O número de telefone &quot;%1&quot; não é válido. Informe pelo menos 6 dígitos (espaços, +, - e parênteses são permitidos) ou deixe-o em branco.</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s language: English, Portuguese (Brazil), French or Spanish.</source>
+        <translation>Escolha o idioma do cliente: inglês, português (Brasil), francês ou espanhol.</translation>
+    </message>
+    <message>
+        <source>Choose the payment method: card, direct debit or none.</source>
+        <translation>Escolha o método de pagamento: cartão, débito automático ou nenhum.</translation>
+    </message>
+    <message>
+        <source>An expiry date needs a payment method. Choose card or direct debit, or clear the expiry date.</source>
+        <translation>Uma data de validade exige um método de pagamento. Escolha cartão ou débito automático, ou apague a data de validade.</translation>
+    </message>
+    <message>
+        <source>The payment method expired on %1. Enter a future expiry date, or clear it if the payment method does not expire.</source>
+        <translation>O método de pagamento expirou em %1. Informe uma data de validade futura ou apague-a se o método de pagamento não expirar.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the site, for example &quot;Head office&quot;.</source>
+        <translation>Informe um nome para o local, por exemplo &quot;Matriz&quot;.</translation>
+    </message>
+    <message>
+        <source>Choose the contact&apos;s role: billing or technical.</source>
+        <translation>Escolha a função do contato: faturamento ou técnico.</translation>
+    </message>
+    <message>
+        <source>Enter the billing contact&apos;s name.</source>
+        <translation>Informe o nome do contato de faturamento.</translation>
+    </message>
+    <message>
+        <source>Enter the technical contact&apos;s name.</source>
+        <translation>Informe o nome do contato técnico.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Informe o nome do contato.</translation>
+    </message>
+    <message>
+        <source>The contact email address &quot;%1&quot; is not valid. Enter it as name@example.com, or leave it empty.</source>
+        <translation>O endereço de e-mail do contato &quot;%1&quot; não é válido. Informe-o no formato name@example.com ou deixe-o em branco.</translation>
+    </message>
+    <message>
+        <source>The contact phone number &quot;%1&quot; is not valid. Enter at least 6 digits, or leave it empty.</source>
+        <translation>O número de telefone do contato &quot;%1&quot; não é válido. Informe pelo menos 6 dígitos ou deixe-o em branco.</translation>
+    </message>
+    <message>
+        <source>%1 is already the email address of %2 (ID: %3). Open that customer instead, or enter another email address.</source>
+        <translation>%1 já é o endereço de e-mail de %2 (ID: %3). Abra esse cliente ou informe outro endereço de e-mail.</translation>
+    </message>
+    <message>
+        <source>Customer %1 does not exist. Search for the customer again.</source>
+        <translation>O cliente %1 não existe. Pesquise o cliente novamente.</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1465,17 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
     <message>
         <source>Choose one of the listed kinds.</source>
         <translation>Escolha um dos tipos listados.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCsvDialog</name>
+    <message>
+        <source>The file %1 could not be written. Check that the folder exists and that you may write to it.</source>
+        <translation>Não foi possível gravar o arquivo %1. Verifique se a pasta existe e se você tem permissão para gravar nela.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it exists and that you may read it.</source>
+        <translation>Não é possível ler o arquivo %1. Verifique se ele existe e se você tem permissão para lê-lo.</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1935,18 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
         <source>Cancelling service record</source>
         <translation>Cancelando registro de serviço</translation>
     </message>
+    <message>
+        <source>Adding %1 to the OCS account</source>
+        <translation>Adicionando %1 à conta do OCS</translation>
+    </message>
+    <message>
+        <source>Reading balance</source>
+        <translation>Lendo saldo</translation>
+    </message>
+    <message>
+        <source>Activating add-on</source>
+        <translation>Ativando complemento</translation>
+    </message>
 </context>
 <context>
     <name>Provisioning</name>
@@ -1599,6 +2025,14 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
         <source>No sender address is set for the mail server. Set the sender (from) address in the mail settings, then retry.</source>
         <translation>Nenhum endereço de remetente definido para o servidor de e-mail. Defina o endereço do remetente (from) nas configurações de e-mail e tente novamente.</translation>
     </message>
+    <message>
+        <source>The add-on has no balance to add (type &quot;%1&quot;, amount &quot;%2&quot;). Check the product&apos;s provisioning variables balance_type and balance_value.</source>
+        <translation>O complemento não tem saldo a adicionar (tipo &quot;%1&quot;, valor &quot;%2&quot;). Verifique as variáveis de provisionamento balance_type e balance_value do produto.</translation>
+    </message>
+    <message>
+        <source>Add-on %1 does not exist any more. Check the service&apos;s add-ons.</source>
+        <translation>O complemento %1 não existe mais. Verifique os complementos do serviço.</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -1649,6 +2083,10 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
     <message>
         <source>Your role (%1) does not allow cancelling services. Ask an administrator.</source>
         <translation>Seu perfil (%1) não permite cancelar serviços. Consulte um administrador.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow creating or changing customers. Ask an administrator.</source>
+        <translation>Seu perfil (%1) não permite criar ou alterar clientes. Consulte um administrador.</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2677,174 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
     </message>
 </context>
 <context>
+    <name>sb::AddContactDialog</name>
+    <message>
+        <source>Add Contact</source>
+        <translation>Adicionar Contato</translation>
+    </message>
+    <message>
+        <source>A new contact of %1.</source>
+        <translation>Um novo contato de %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Função:</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Faturamento</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Técnico</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefone:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Adicionar</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddSiteDialog</name>
+    <message>
+        <source>Add Site</source>
+        <translation>Adicionar Local</translation>
+    </message>
+    <message>
+        <source>A new installation site of %1.</source>
+        <translation>Um novo local de instalação de %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>e.g. Head office</source>
+        <translation>ex.: Matriz</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Endereço:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Adicionar</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddonPickerDialog</name>
+    <message>
+        <source>Add-ons — %1</source>
+        <translation>Complementos — %1</translation>
+    </message>
+    <message>
+        <source>Add-ons for %1</source>
+        <translation>Complementos para %1</translation>
+    </message>
+    <message>
+        <source>Add-ons for %1 services of %2. Select one and click Continue; it is added to this service, no new service is created.</source>
+        <translation>Complementos para serviços %1 de %2. Selecione um e clique em Continuar; ele é adicionado a este serviço, nenhum serviço novo é criado.</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Complemento</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Faturamento</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>%1 + %2 / month</source>
+        <translation>%1 + %2 / mês</translation>
+    </message>
+    <message>
+        <source>%1 / month</source>
+        <translation>%1 / mês</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensal</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation>Único</translation>
+    </message>
+    <message>
+        <source>Loading the add-ons…</source>
+        <translation>Carregando os complementos…</translation>
+    </message>
+    <message>
+        <source>No add-ons are available for %1 services of %2 customers.</source>
+        <translation>Nenhum complemento está disponível para serviços %1 de clientes %2.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuar</translation>
+    </message>
+</context>
+<context>
+    <name>sb::AddonTargetStep</name>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>Existing %1 Services:</source>
+        <translation>Serviços %1 Existentes:</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <source>Which service should receive this add-on?</source>
+        <translation>Qual serviço deve receber este complemento?</translation>
+    </message>
+    <message>
+        <source>Add-on for: %1</source>
+        <translation>Complemento para: %1</translation>
+    </message>
+    <message>
+        <source>Looking for the services of %1 that can receive %2…</source>
+        <translation>Procurando os serviços de %1 que podem receber %2…</translation>
+    </message>
+    <message>
+        <source>%1 has %2 services that can receive %3. Choose one; no new service is created.</source>
+        <translation>%1 tem %2 serviços que podem receber %3. Escolha um; nenhum serviço novo é criado.</translation>
+    </message>
+</context>
+<context>
     <name>sb::AmendBundleDialog</name>
     <message>
         <source>Amend Bundle Services</source>
@@ -2501,6 +3107,34 @@ desse arquivo INI, tal como a caixa de diálogo Configurações o grava; sem ela
         <source>Submitting…</source>
         <translation>Enviando…</translation>
     </message>
+    <message>
+        <source>Add-on — %1</source>
+        <translation>Complemento — %1</translation>
+    </message>
+    <message>
+        <source>Add %1 to %2</source>
+        <translation>Adicionar %1 a %2</translation>
+    </message>
+    <message>
+        <source>Add %1 for %2</source>
+        <translation>Adicionar %1 para %2</translation>
+    </message>
+    <message>
+        <source>Add %1 to a customer&apos;s service</source>
+        <translation>Adicionar %1 ao serviço de um cliente</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuar</translation>
+    </message>
+    <message>
+        <source>Choose Service</source>
+        <translation>Escolher Serviço</translation>
+    </message>
+    <message>
+        <source>Business Details</source>
+        <translation>Dados Empresariais</translation>
+    </message>
 </context>
 <context>
     <name>sb::AutoRenewStep</name>
@@ -2560,6 +3194,62 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     <message>
         <source>No limit</source>
         <translation>Sem limite</translation>
+    </message>
+</context>
+<context>
+    <name>sb::BusinessDetailsStep</name>
+    <message>
+        <source>Business details for %1</source>
+        <translation>Dados empresariais de %1</translation>
+    </message>
+    <message>
+        <source>Choose where the service is installed and who receives the bills and the technical notices, then fill in the fields this order asks for.</source>
+        <translation>Escolha onde o serviço será instalado e quem recebe as faturas e os avisos técnicos e, em seguida, preencha os campos solicitados por este pedido.</translation>
+    </message>
+    <message>
+        <source>Select Installation &amp;Site:</source>
+        <translation>Selecionar &amp;Local de Instalação:</translation>
+    </message>
+    <message>
+        <source>&amp;Billing Contact:</source>
+        <translation>&amp;Contato de Faturamento:</translation>
+    </message>
+    <message>
+        <source>&amp;Technical Contact:</source>
+        <translation>Contato &amp;Técnico:</translation>
+    </message>
+    <message>
+        <source>%1: *</source>
+        <comment>required field</comment>
+        <translation>%1: *</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (obrigatório)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Não definido</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* obrigatório</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>%1 - &lt;%2&gt;</source>
+        <translation>%1 - &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Loading the sites, contacts and order fields of %1…</source>
+        <translation>Carregando os locais, contatos e campos do pedido de %1…</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +3343,164 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
     </message>
 </context>
 <context>
+    <name>sb::CreateCustomerDialog</name>
+    <message>
+        <source>Create Customer</source>
+        <translation>Criar Cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obrigatório</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Tele&amp;fone:</translation>
+    </message>
+    <message>
+        <source>+44 7700 900123 (optional)</source>
+        <translation>+44 7700 900123 (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment method:</source>
+        <translation>Método de &amp;pagamento:</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Cartão</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Débito automático</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhum</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>E&amp;xpira em</translation>
+    </message>
+    <message>
+        <source>First site</source>
+        <translation>Primeiro local</translation>
+    </message>
+    <message>
+        <source>S&amp;ite name:</source>
+        <translation>Nome do &amp;local:</translation>
+    </message>
+    <message>
+        <source>e.g. Head office (optional)</source>
+        <translation>ex.: Matriz (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>En&amp;dereço:</translation>
+    </message>
+    <message>
+        <source>Billing contact (optional)</source>
+        <translation>Contato de faturamento (opcional)</translation>
+    </message>
+    <message>
+        <source>Technical contact (optional)</source>
+        <translation>Contato técnico (opcional)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefone:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Criar</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::CustomerHistoryModel</name>
+    <message>
+        <source>Assign plan</source>
+        <translation>Atribuir plano</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Complemento</translation>
+    </message>
+    <message>
+        <source>Cancel service</source>
+        <translation>Cancelar serviço</translation>
+    </message>
+    <message>
+        <source>Amend bundle</source>
+        <translation>Alterar pacote</translation>
+    </message>
+    <message>
+        <source>Provision ID</source>
+        <translation>ID do Provisionamento</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentativa</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criado em</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Concluído em</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Solicitado por</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+</context>
+<context>
     <name>sb::CustomerSearchCombo</name>
     <message>
         <source>Name, customer ID, email or phone</source>
@@ -2682,6 +3530,10 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Create customer &quot;%1&quot;…</source>
+        <translation>Criar cliente &quot;%1&quot;…</translation>
+    </message>
 </context>
 <context>
     <name>sb::CustomersPage</name>
@@ -2710,18 +3562,6 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
         <translation>Telefone:</translation>
     </message>
     <message>
-        <source>Sites:</source>
-        <translation>Locais:</translation>
-    </message>
-    <message>
-        <source>Contacts:</source>
-        <translation>Contatos:</translation>
-    </message>
-    <message>
-        <source>Services</source>
-        <translation>Serviços</translation>
-    </message>
-    <message>
         <source>&amp;Add Service</source>
         <translation>&amp;Adicionar Serviço</translation>
     </message>
@@ -2746,10 +3586,6 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
         <translation>• Verificar se há erros de digitação</translation>
     </message>
     <message>
-        <source>%1 - %2</source>
-        <translation>%1 - %2</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Nenhum</translation>
     </message>
@@ -2762,15 +3598,165 @@ Não: o serviço expira ao final do período do contrato; a renovação é manua
         <translation>Técnico</translation>
     </message>
     <message>
-        <source>%1: %2 &lt;%3&gt;</source>
-        <translation>%1: %2 &lt;%3&gt;</translation>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <source>&amp;New Customer…</source>
+        <translation>&amp;Novo Cliente…</translation>
+    </message>
+    <message>
+        <source>Create a customer (individual or business).</source>
+        <translation>Crie um cliente (individual ou empresarial).</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>Método de pagamento:</translation>
+    </message>
+    <message>
+        <source>Add-&amp;ons…</source>
+        <translation>C&amp;omplementos…</translation>
+    </message>
+    <message>
+        <source>Buy an add-on, such as a data boost, for the selected active service.</source>
+        <translation>Compre um complemento, como um pacote adicional de dados, para o serviço ativo selecionado.</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Complemento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Monthly Cost</source>
+        <translation>Custo Mensal</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Comprado em</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Locais</translation>
+    </message>
+    <message>
+        <source>Add S&amp;ite…</source>
+        <translation>Adicionar &amp;Local…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contatos</translation>
+    </message>
+    <message>
+        <source>Add &amp;Contact…</source>
+        <translation>Adicionar &amp;Contato…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <source>Every provisioning job of this customer, newest first. Double-click a job (or press Enter) to see its log.</source>
+        <translation>Todos os jobs de provisionamento deste cliente, do mais recente ao mais antigo. Clique duas vezes em um job (ou pressione Enter) para ver o log dele.</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Serviços</translation>
+    </message>
+    <message>
+        <source>Sites &amp;&amp; Con&amp;tacts</source>
+        <translation>Locais &amp;&amp; Con&amp;tatos</translation>
+    </message>
+    <message>
+        <source>Provisioning &amp;History</source>
+        <translation>&amp;Histórico de Provisionamento</translation>
+    </message>
+    <message>
+        <source>Create customer &quot;%1&quot;…</source>
+        <translation>Criar cliente &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>Opens Create Customer with what you typed filled in.</source>
+        <translation>Abre Criar Cliente com o que você digitou já preenchido.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Cartão</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Débito automático</translation>
+    </message>
+    <message>
+        <source>%1 (valid until %2)</source>
+        <translation>%1 (válido até %2)</translation>
+    </message>
+    <message>
+        <source>%1 (expired on %2)</source>
+        <translation>%1 (expirou em %2)</translation>
     </message>
     <message numerus="yes">
-        <source>Services (%n)</source>
+        <source>&amp;Services (%n)</source>
         <translation>
-            <numerusform>Serviços (%n)</numerusform>
-            <numerusform>Serviços (%n)</numerusform>
+            <numerusform>&amp;Serviços (%n)</numerusform>
+            <numerusform>&amp;Serviços (%n)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sites (%n)</source>
+        <translation>
+            <numerusform>Locais (%n)</numerusform>
+            <numerusform>Locais (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Contacts (%n)</source>
+        <translation>
+            <numerusform>Contatos (%n)</numerusform>
+            <numerusform>Contatos (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a service to see its add-ons.</source>
+        <translation>Selecione um serviço para ver os complementos dele.</translation>
+    </message>
+    <message>
+        <source>No add-ons on %1.</source>
+        <translation>Nenhum complemento em %1.</translation>
+    </message>
+    <message>
+        <source>Add-ons on %1:</source>
+        <translation>Complementos em %1:</translation>
     </message>
 </context>
 <context>
@@ -2902,6 +3888,309 @@ Desativar a verificação?</translation>
     <message>
         <source>The operation could not be completed. Check the connection to the database and try again.</source>
         <translation>Não foi possível concluir a operação. Verifique a conexão com o banco de dados e tente novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ImportCsvDialog</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>Importar CSV</translation>
+    </message>
+    <message>
+        <source>Import CSV — %1</source>
+        <translation>Importar CSV — %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <source>CSV file:</source>
+        <translation>Arquivo CSV:</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Nenhum arquivo escolhido</translation>
+    </message>
+    <message>
+        <source>Counting rows…</source>
+        <translation>Contando linhas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n linha</numerusform>
+            <numerusform>%n linhas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;hoose File…</source>
+        <translation>Esco&amp;lher Arquivo…</translation>
+    </message>
+    <message>
+        <source>Columns: customer (ID, email or phone), product (slug), and optionally auto_renew, site, billing_contact, technical_contact, custom fields and inventory items.</source>
+        <translation>Colunas: customer (ID, e-mail ou telefone), product (slug) e, opcionalmente, auto_renew, site, billing_contact, technical_contact, campos personalizados e itens de inventário.</translation>
+    </message>
+    <message>
+        <source>Max jobs in &amp;flight:</source>
+        <translation>Máximo de jobs em &amp;andamento:</translation>
+    </message>
+    <message>
+        <source>At most this many provisioning jobs of this import are queued or running at once, so the provisioning queue is not overloaded and other orders still get through. The next row is submitted when one of them ends.</source>
+        <translation>No máximo esta quantidade de jobs de provisionamento desta importação fica na fila ou em execução ao mesmo tempo, para que a fila de provisionamento não fique sobrecarregada e outros pedidos continuem sendo processados. A próxima linha é enviada quando um deles termina.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validação</translation>
+    </message>
+    <message>
+        <source>&amp;Validate (Dry Run)</source>
+        <translation>&amp;Validar (Simulação)</translation>
+    </message>
+    <message>
+        <source>Check every row against the live catalog, customers and inventory without changing anything.</source>
+        <translation>Verificar cada linha em relação ao catálogo, aos clientes e ao inventário atuais, sem alterar nada.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linha</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>C&amp;opy Errors</source>
+        <translation>C&amp;opiar Erros</translation>
+    </message>
+    <message>
+        <source>Save &amp;Errors…</source>
+        <translation>Salvar &amp;Erros…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importação</translation>
+    </message>
+    <message>
+        <source>Pending:</source>
+        <translation>Pendentes:</translation>
+    </message>
+    <message>
+        <source>In flight:</source>
+        <translation>Em andamento:</translation>
+    </message>
+    <message>
+        <source>Succeeded:</source>
+        <translation>Bem-sucedidas:</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Com falha:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Rejeitadas:</translation>
+    </message>
+    <message>
+        <source>Cancelled:</source>
+        <translation>Canceladas:</translation>
+    </message>
+    <message>
+        <source>&amp;Start Import</source>
+        <translation>&amp;Iniciar Importação</translation>
+    </message>
+    <message>
+        <source>Assign the valid rows; rows with errors are skipped.</source>
+        <translation>Atribuir as linhas válidas; as linhas com erros são ignoradas.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Import</source>
+        <translation>Cancelar &amp;Importação</translation>
+    </message>
+    <message>
+        <source>Submit no more rows; jobs already queued still finish.</source>
+        <translation>Não enviar mais linhas; os jobs já na fila ainda serão concluídos.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Rows</source>
+        <translation>&amp;Repetir Linhas com Falha</translation>
+    </message>
+    <message>
+        <source>Run the failed provisioning jobs of this import again; no second service is created.</source>
+        <translation>Executar novamente os jobs de provisionamento com falha desta importação; nenhum segundo serviço é criado.</translation>
+    </message>
+    <message>
+        <source>Save Re&amp;port…</source>
+        <translation>Salvar Re&amp;latório…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the line, status, service ID, job ID and error of every row.</source>
+        <translation>Um arquivo CSV com a linha, o status, o ID do serviço, o ID do job e o erro de cada linha.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fechar</translation>
+    </message>
+    <message>
+        <source>Validating every row…</source>
+        <translation>Validando todas as linhas…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file, then validate it.</source>
+        <translation>Escolha um arquivo CSV e valide-o.</translation>
+    </message>
+    <message>
+        <source>Validate the file to see the rows with errors.</source>
+        <translation>Valide o arquivo para ver as linhas com erros.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported. See the problem above the table.</source>
+        <translation>Este arquivo não pode ser importado. Veja o problema acima da tabela.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) valid</source>
+        <translation>
+            <numerusform>%n linha válida</numerusform>
+            <numerusform>%n linhas válidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors</source>
+        <translation>
+            <numerusform>%n linha com erros</numerusform>
+            <numerusform>%n linhas com erros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Save Errors</source>
+        <translation>Salvar Erros</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Errors saved to %1.</source>
+        <translation>Erros salvos em %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign plans for %n row(s)? Each row creates a service and a provisioning job.</source>
+        <translation>
+            <numerusform>Atribuir planos para %n linha? Cada linha cria um serviço e um job de provisionamento.</numerusform>
+            <numerusform>Atribuir planos para %n linhas? Cada linha cria um serviço e um job de provisionamento.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be skipped; the report lists them as rejected.</source>
+        <translation>
+            <numerusform>%n linha com erros será ignorada; o relatório a lista como rejeitada.</numerusform>
+            <numerusform>%n linhas com erros serão ignoradas; o relatório as lista como rejeitadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start Import</source>
+        <translation>Iniciar Importação</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Agora Não</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows done</source>
+        <translation>%1 de %2 linhas concluídas</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import finished. %n row(s) failed: save the report to see why, or retry them.</source>
+        <translation>
+            <numerusform>Importação concluída. %n linha falhou: salve o relatório para ver o motivo ou tente novamente.</numerusform>
+            <numerusform>Importação concluída. %n linhas falharam: salve o relatório para ver o motivo ou tente novamente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import finished. Every valid row was assigned.</source>
+        <translation>Importação concluída. Todas as linhas válidas foram atribuídas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. Waiting for %n job(s) already queued to end.</source>
+        <translation>
+            <numerusform>Cancelada. Aguardando a conclusão de %n job que já está na fila.</numerusform>
+            <numerusform>Cancelada. Aguardando a conclusão de %n jobs que já estão na fila.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled. Rows not submitted are marked cancelled in the report.</source>
+        <translation>Importação cancelada. As linhas não enviadas estão marcadas como canceladas no relatório.</translation>
+    </message>
+    <message>
+        <source>Importing… The import goes on if you close this window, and resumes after a restart.</source>
+        <translation>Importando… A importação continua se você fechar esta janela e é retomada após uma reinicialização.</translation>
+    </message>
+    <message>
+        <source>This import was interrupted. It goes on when you open it again.</source>
+        <translation>Esta importação foi interrompida. Ela continua quando você a abrir novamente.</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>Cancelar Importação</translation>
+    </message>
+    <message>
+        <source>Submit no more rows of this import? Rows not submitted yet are marked cancelled; jobs already queued still finish.</source>
+        <translation>Não enviar mais linhas desta importação? As linhas ainda não enviadas serão marcadas como canceladas; os jobs já na fila ainda serão concluídos.</translation>
+    </message>
+    <message>
+        <source>Keep Importing</source>
+        <translation>Continuar Importando</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>Salvar Relatório</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Relatório salvo em %1.</translation>
+    </message>
+    <message>
+        <source>Close Import</source>
+        <translation>Fechar Importação</translation>
+    </message>
+    <message>
+        <source>The import keeps running in the background while Switchboard is open, and resumes after a restart. Close this window?</source>
+        <translation>A importação continua em execução em segundo plano enquanto o Switchboard estiver aberto e é retomada após uma reinicialização. Fechar esta janela?</translation>
+    </message>
+    <message>
+        <source>Keep Running in Background</source>
+        <translation>Continuar em Segundo Plano</translation>
+    </message>
+    <message>
+        <source>Stay Here</source>
+        <translation>Ficar Aqui</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ImportCsvLauncher</name>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Assign plans to many customers at once from a CSV file.</source>
+        <translation>Atribuir planos a vários clientes de uma só vez a partir de um arquivo CSV.</translation>
+    </message>
+    <message>
+        <source>The import of %1 was interrupted.</source>
+        <translation>A importação de %1 foi interrompida.</translation>
+    </message>
+    <message>
+        <source>Resume Import</source>
+        <translation>Retomar Importação</translation>
+    </message>
+    <message>
+        <source>Bulk import finished: %1 succeeded, %2 failed, %3 rejected.</source>
+        <translation>Importação em massa concluída: %1 bem-sucedidas, %2 com falha, %3 rejeitadas.</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +4486,10 @@ Desativar a verificação?</translation>
         <source>Subscriptions</source>
         <translation>Assinaturas</translation>
     </message>
+    <message>
+        <source>Queue</source>
+        <translation>Fila</translation>
+    </message>
 </context>
 <context>
     <name>sb::ProductCard</name>
@@ -3336,6 +4629,141 @@ Desativar a verificação?</translation>
         <source>Error: %1</source>
         <translation>Erro: %1</translation>
     </message>
+    <message>
+        <source>Balance now:</source>
+        <translation>Saldo atual:</translation>
+    </message>
+    <message>
+        <source>%1 successfully added</source>
+        <translation>%1 adicionado com sucesso</translation>
+    </message>
+    <message>
+        <source>%1 successfully added for %2</source>
+        <translation>%1 adicionado com sucesso para %2</translation>
+    </message>
+    <message>
+        <source>Not read back from the OCS</source>
+        <translation>Não relido do OCS</translation>
+    </message>
+</context>
+<context>
+    <name>sb::QueueMonitorPage</name>
+    <message>
+        <source>Provisioning Queue</source>
+        <translation>Fila de Provisionamento</translation>
+    </message>
+    <message>
+        <source>Jobs by status</source>
+        <translation>Jobs por status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Jobs finished per minute</source>
+        <translation>Jobs concluídos por minuto</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Minuto</translation>
+    </message>
+    <message>
+        <source>Jobs per minute</source>
+        <translation>Jobs por minuto</translation>
+    </message>
+    <message>
+        <source>Network element</source>
+        <translation>Elemento de rede</translation>
+    </message>
+    <message>
+        <source>Task duration (ms)</source>
+        <translation>Duração da tarefa (ms)</translation>
+    </message>
+    <message>
+        <source>Median (p50)</source>
+        <translation>Mediana (p50)</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 na fila</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 em execução</translation>
+    </message>
+    <message>
+        <source>%1 succeeded</source>
+        <translation>%1 bem-sucedidos</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 com falha</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task duration per network element, last %n minute(s)</source>
+        <translation>
+            <numerusform>Duração das tarefas por elemento de rede, último %n minuto</numerusform>
+            <numerusform>Duração das tarefas por elemento de rede, últimos %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No task finished in the last %n minute(s).</source>
+        <translation>
+            <numerusform>Nenhuma tarefa concluída no último %n minuto.</numerusform>
+            <numerusform>Nenhuma tarefa concluída nos últimos %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OCS</source>
+        <translation>OCS</translation>
+    </message>
+    <message>
+        <source>HSS / HLR</source>
+        <translation>HSS / HLR</translation>
+    </message>
+    <message>
+        <source>RADIUS</source>
+        <translation>RADIUS</translation>
+    </message>
+    <message>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <source>IPTV</source>
+        <translation>IPTV</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Inventário</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <extracomment>network element axis of the queue monitor: the service record in our database; keep it short</extracomment>
+        <translation>Serviço</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <extracomment>network element axis of the queue monitor: the customer account check; keep it short</extracomment>
+        <translation>Cliente</translation>
+    </message>
 </context>
 <context>
     <name>sb::ReviewStep</name>
@@ -3378,6 +4806,58 @@ Desativar a verificação?</translation>
     <message>
         <source>None required</source>
         <translation>Nenhum necessário</translation>
+    </message>
+    <message>
+        <source>Add-on for:</source>
+        <translation>Complemento para:</translation>
+    </message>
+    <message>
+        <source>%1 (ID: %2)</source>
+        <translation>%1 (ID: %2)</translation>
+    </message>
+    <message>
+        <source>One-time Price:</source>
+        <translation>Preço Único:</translation>
+    </message>
+    <message>
+        <source>Monthly Price:</source>
+        <translation>Preço Mensal:</translation>
+    </message>
+    <message>
+        <source>Installation Site:</source>
+        <translation>Local de Instalação:</translation>
+    </message>
+    <message>
+        <source>Billing Contact:</source>
+        <translation>Contato de Faturamento:</translation>
+    </message>
+    <message>
+        <source>Technical Contact:</source>
+        <translation>Contato Técnico:</translation>
+    </message>
+    <message>
+        <source>Order Details:</source>
+        <translation>Detalhes do Pedido:</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhum</translation>
+    </message>
+    <message>
+        <source>%1 - &lt;%2&gt;</source>
+        <translation>%1 - &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>

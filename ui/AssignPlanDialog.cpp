@@ -1,7 +1,9 @@
 #include "AssignPlanDialog.h"
 
+#include "AddonTargetStep.h"
 #include "AsyncCall.h"
 #include "AutoRenewStep.h"
+#include "BusinessDetailsStep.h"
 #include "CustomerSearchCombo.h"
 #include "Formatting.h"
 #include "InventoryPicker.h"
@@ -9,6 +11,7 @@
 #include "ReviewStep.h"
 #include "SelectCustomerStep.h"
 #include "domain/AssignRules.h"
+#include "workflows/AddonWorkflow.h"
 #include "workflows/AssignPlanWorkflow.h"
 #include "workflows/Backend.h"
 
@@ -26,7 +29,20 @@ namespace sb {
 
 AssignPlanDialog::AssignPlanDialog(Backend& backend, const Product& product, const std::optional<Customer>& customer,
                                    QWidget* parent)
+    : AssignPlanDialog(backend, product, customer, std::nullopt, parent)
+{
+}
+
+AssignPlanDialog::AssignPlanDialog(Backend& backend, const Product& addon, const Customer& customer,
+                                   const Service& targetService, QWidget* parent)
+    : AssignPlanDialog(backend, addon, std::optional<Customer>(customer), std::optional<Service>(targetService), parent)
+{
+}
+
+AssignPlanDialog::AssignPlanDialog(Backend& backend, const Product& product, const std::optional<Customer>& customer,
+                                   const std::optional<Service>& targetService, QWidget* parent)
     : QDialog(parent), m_backend(backend), m_product(product), m_presetCustomer(customer),
+      m_presetService(product.category == ProductCategory::Addon ? targetService : std::nullopt),
       m_holder(QStringLiteral("gui:") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
       m_headerLabel(new QLabel(this)), m_stepLabel(new QLabel(this)), m_stack(new QStackedWidget(this)),
       m_autoRenewStep(new AutoRenewStep(this)), m_reviewStep(new ReviewStep(this)), m_errorLabel(new QLabel(this)),
@@ -53,7 +69,17 @@ AssignPlanDialog::AssignPlanDialog(Backend& backend, const Product& product, con
     if (!customer) {
         m_customerStep = new SelectCustomerStep(backend, product, this);
         m_stack->addWidget(m_customerStep);
-        connect(m_customerStep, &SelectCustomerStep::readyChanged, this, &AssignPlanDialog::updateButtons);
+        connect(m_customerStep, &SelectCustomerStep::readyChanged, this, [this](bool ready) {
+            if (const std::optional<Customer> chosen = m_customerStep->customer(); ready && chosen)
+                customerKnown(*chosen);
+            retranslateUi(); // the number of steps follows the customer's type
+            updateButtons();
+        });
+    }
+    if (isAddon() && !m_presetService) {
+        m_addonTargetStep = new AddonTargetStep(backend, product, this);
+        m_stack->addWidget(m_addonTargetStep);
+        connect(m_addonTargetStep, &AddonTargetStep::readyChanged, this, &AssignPlanDialog::updateButtons);
     }
     if (!product.inventoryItemsList.isEmpty()) {
         m_inventoryStep = new InventoryStep(backend, product, m_holder, this);
@@ -61,6 +87,11 @@ AssignPlanDialog::AssignPlanDialog(Backend& backend, const Product& product, con
         connect(m_inventoryStep, &InventoryStep::readyChanged, this, &AssignPlanDialog::updateButtons);
     }
     m_stack->addWidget(m_autoRenewStep);
+    if (!isAddon()) {
+        m_businessStep = new BusinessDetailsStep(backend, product, this);
+        m_stack->addWidget(m_businessStep);
+        connect(m_businessStep, &BusinessDetailsStep::readyChanged, this, &AssignPlanDialog::updateButtons);
+    }
     m_stack->addWidget(m_reviewStep);
     m_autoRenewStep->setAutoRenew(AssignRules::defaultAutoRenew(product));
     connect(m_autoRenewStep, &AutoRenewStep::chosen, this, [this] { next(); });
@@ -91,10 +122,12 @@ AssignPlanDialog::AssignPlanDialog(Backend& backend, const Product& product, con
     layout->addWidget(m_errorLabel);
     layout->addLayout(buttons);
 
-    retranslateUi();
-    goTo(0);
-    if (m_presetCustomer)
+    if (m_presetCustomer) {
+        customerKnown(*m_presetCustomer);
         checkPresetEligibility();
+    }
+    retranslateUi();
+    goTo(steps().first());
 }
 
 AssignPlanDialog::~AssignPlanDialog()
@@ -109,16 +142,30 @@ AssignPlanDialog::~AssignPlanDialog()
 
 void AssignPlanDialog::retranslateUi()
 {
-    setWindowTitle(tr("Assign Plan — %1").arg(m_product.name));
-    m_headerLabel->setText(m_presetCustomer
-                               ? tr("Assign %1 to %2").arg(m_product.name, Formatting::customer(*m_presetCustomer))
-                               : tr("Assign %1 to a customer").arg(m_product.name));
+    if (isAddon()) {
+        setWindowTitle(tr("Add-on — %1").arg(m_product.name));
+        if (m_presetService)
+            m_headerLabel->setText(
+                tr("Add %1 to %2").arg(m_product.name, AddonTargetStep::serviceText(*m_presetService)));
+        else if (m_presetCustomer)
+            m_headerLabel->setText(tr("Add %1 for %2").arg(m_product.name, Formatting::customer(*m_presetCustomer)));
+        else
+            m_headerLabel->setText(tr("Add %1 to a customer's service").arg(m_product.name));
+    } else {
+        setWindowTitle(tr("Assign Plan — %1").arg(m_product.name));
+        m_headerLabel->setText(m_presetCustomer
+                                   ? tr("Assign %1 to %2").arg(m_product.name, Formatting::customer(*m_presetCustomer))
+                                   : tr("Assign %1 to a customer").arg(m_product.name));
+    }
     m_cancelButton->setText(tr("Cancel"));
     m_backButton->setText(tr("&Back"));
-    m_nextButton->setText(tr("&Next"));
+    // The seed's add-on prompt and business form end in [Cancel] [Continue].
+    const bool seedForm = currentStep() && (currentStep() == m_addonTargetStep || currentStep() == m_businessStep);
+    m_nextButton->setText(seedForm ? tr("C&ontinue") : tr("&Next"));
     m_confirmButton->setText(tr("&Confirm && Provision"));
-    const int index = m_stack->currentIndex();
-    m_stepLabel->setText(tr("Step %1 of %2: %3").arg(index + 1).arg(m_stack->count()).arg(stepTitle(currentStep())));
+    const QList<QWidget*> flow = steps();
+    const int index = int(flow.indexOf(currentStep()));
+    m_stepLabel->setText(tr("Step %1 of %2: %3").arg(index + 1).arg(flow.size()).arg(stepTitle(currentStep())));
     showError(m_error);
 }
 
@@ -137,12 +184,34 @@ QString AssignPlanDialog::stepTitle(QWidget* step) const
         return tr("Configure Inventory");
     if (step == m_autoRenewStep)
         return tr("Auto-Renewal");
+    if (step && step == m_addonTargetStep)
+        return tr("Choose Service");
+    if (step && step == m_businessStep)
+        return tr("Business Details");
     return tr("Review and Confirm");
 }
 
 QWidget* AssignPlanDialog::currentStep() const
 {
     return m_stack->currentWidget();
+}
+
+QList<QWidget*> AssignPlanDialog::steps() const
+{
+    const AssignDraft current = draft();
+    QList<QWidget*> flow;
+    if (m_customerStep)
+        flow << m_customerStep;
+    if (m_addonTargetStep)
+        flow << m_addonTargetStep;
+    if (m_inventoryStep)
+        flow << m_inventoryStep;
+    if (current.asksAutoRenew())
+        flow << m_autoRenewStep;
+    if (m_businessStep && current.isBusinessOrder())
+        flow << m_businessStep;
+    flow << m_reviewStep;
+    return flow;
 }
 
 AssignDraft AssignPlanDialog::draft() const
@@ -152,7 +221,13 @@ AssignDraft AssignPlanDialog::draft() const
     draft.customer = m_customerStep ? m_customerStep->customer() : m_presetCustomer;
     if (m_inventoryStep)
         draft.items = m_inventoryStep->reservedItems();
-    draft.autoRenew = m_autoRenewStep->autoRenew();
+    draft.autoRenew = draft.asksAutoRenew() && m_autoRenewStep->autoRenew();
+    if (m_presetService)
+        draft.targetService = m_presetService;
+    else if (m_addonTargetStep && draft.customer && m_addonTargetStep->customerId() == draft.customer->id)
+        draft.targetService = m_addonTargetStep->service();
+    if (m_businessStep && draft.isBusinessOrder() && m_businessStep->customerId() == draft.customer->id)
+        m_businessStep->fillDraft(&draft);
     return draft;
 }
 
@@ -162,10 +237,9 @@ void AssignPlanDialog::setReservationDurationMs(qint64 durationMs)
         m_inventoryStep->setReservationDurationMs(durationMs);
 }
 
-void AssignPlanDialog::goTo(int index)
+void AssignPlanDialog::goTo(QWidget* step)
 {
-    m_stack->setCurrentIndex(qBound(0, index, m_stack->count() - 1));
-    QWidget* step = currentStep();
+    m_stack->setCurrentWidget(step);
     if (step == m_reviewStep)
         m_reviewStep->setDraft(draft());
     retranslateUi();
@@ -178,20 +252,28 @@ void AssignPlanDialog::goTo(int index)
         m_confirmButton->setFocus(Qt::OtherFocusReason);
     else if (step == m_inventoryStep && !m_inventoryStep->pickers().isEmpty())
         m_inventoryStep->pickers().first()->comboBox()->setFocus(Qt::OtherFocusReason);
+    else if (step && step == m_addonTargetStep)
+        m_addonTargetStep->focusDefault();
+    else if (step && step == m_businessStep)
+        m_businessStep->focusFirst();
 }
 
 void AssignPlanDialog::next()
 {
     if (!m_nextButton->isEnabled() && currentStep() != m_autoRenewStep)
         return;
-    if (currentStep() != m_reviewStep)
-        goTo(m_stack->currentIndex() + 1);
+    const QList<QWidget*> flow = steps();
+    const int index = int(flow.indexOf(currentStep()));
+    if (index >= 0 && index + 1 < flow.size())
+        goTo(flow.at(index + 1));
 }
 
 void AssignPlanDialog::back()
 {
-    if (m_stack->currentIndex() > 0 && !m_submitting)
-        goTo(m_stack->currentIndex() - 1);
+    const QList<QWidget*> flow = steps();
+    const int index = int(flow.indexOf(currentStep()));
+    if (index > 0 && !m_submitting)
+        goTo(flow.at(index - 1));
 }
 
 void AssignPlanDialog::updateButtons()
@@ -202,15 +284,57 @@ void AssignPlanDialog::updateButtons()
         ready = ready && m_customerStep->isReady();
     else if (step == m_inventoryStep)
         ready = ready && m_inventoryStep->isReady();
+    else if (step && step == m_addonTargetStep)
+        ready = ready && m_addonTargetStep->isReady();
+    else if (step && step == m_businessStep)
+        ready = ready && m_businessStep->isReady();
     const bool review = step == m_reviewStep;
-    m_backButton->setEnabled(m_stack->currentIndex() > 0 && !m_submitting);
+    const bool paid = !isAddon() || (!m_checkingPayment && !m_paymentProblem);
+    const int index = int(steps().indexOf(step));
+    m_backButton->setEnabled(index > 0 && !m_submitting);
     m_nextButton->setVisible(!review);
     m_nextButton->setEnabled(ready && !m_submitting);
     m_nextButton->setDefault(!review && step != m_autoRenewStep);
     m_confirmButton->setVisible(review);
-    m_confirmButton->setEnabled(review && ready && !m_submitting);
+    m_confirmButton->setEnabled(review && ready && paid && !m_submitting);
     m_confirmButton->setDefault(review);
     m_cancelButton->setEnabled(!m_submitting);
+}
+
+void AssignPlanDialog::customerKnown(const Customer& customer)
+{
+    if (customer.id == m_knownCustomerId)
+        return;
+    m_knownCustomerId = customer.id;
+    if (m_addonTargetStep)
+        m_addonTargetStep->load(customer);
+    if (m_businessStep && customer.type == CustomerType::Business)
+        m_businessStep->load(customer);
+    if (isAddon())
+        checkPayment(customer);
+}
+
+void AssignPlanDialog::checkPayment(const Customer& customer)
+{
+    const quint64 sequence = ++m_paymentSequence;
+    m_checkingPayment = true;
+    m_paymentProblem.reset();
+    showError(m_error);
+    Database& db = m_backend.database();
+    const qint64 productId = m_product.id;
+    const qint64 customerId = customer.id;
+    runAsync(
+        this, m_backend.pool(),
+        [&db, productId, customerId] { return AddonWorkflow(db).checkPayment(productId, customerId); },
+        [this, sequence](const Status& status) {
+            if (sequence != m_paymentSequence)
+                return; // another customer was chosen meanwhile
+            m_checkingPayment = false;
+            if (!status.ok())
+                m_paymentProblem = status.error;
+            showError(m_error);
+            updateButtons();
+        });
 }
 
 void AssignPlanDialog::checkPresetEligibility()
@@ -225,7 +349,7 @@ void AssignPlanDialog::checkPresetEligibility()
             if (status.ok())
                 return;
             m_blocked = status.error;
-            showError(status.error);
+            showError(m_error);
             updateButtons();
         });
 }
@@ -237,6 +361,10 @@ void AssignPlanDialog::submit()
     const AssignDraft current = draft();
     if (!current.customer)
         return;
+    if (current.isAddon()) {
+        submitAddon(current);
+        return;
+    }
     AssignRequest request;
     request.customerId = current.customer->id;
     request.productId = current.product.id;
@@ -244,6 +372,8 @@ void AssignPlanDialog::submit()
         request.items.insert(it.key(), it.value().id);
     request.autoRenew = current.autoRenew;
     request.reservationHolder = m_holder;
+    if (current.isBusinessOrder())
+        request.business = current.business;
 
     m_submitting = true;
     showError(std::nullopt);
@@ -255,6 +385,41 @@ void AssignPlanDialog::submit()
     runAsync(
         this, m_backend.pool(), [&db, request, actor] { return AssignPlanWorkflow(db).submit(request, actor); },
         [this, customerName](const Result<AssignResult>& result) {
+            m_submitting = false;
+            if (!result.ok()) {
+                retranslateUi();
+                showError(result.error());
+                updateButtons();
+                return;
+            }
+            m_finished = true;
+            emit submitted(result->jobId, result->serviceId, customerName);
+            accept();
+        });
+}
+
+void AssignPlanDialog::submitAddon(const AssignDraft& current)
+{
+    if (!current.targetService)
+        return;
+    AddonRequest request;
+    request.customerId = current.customer->id;
+    request.productId = current.product.id;
+    request.serviceId = current.targetService->id;
+    for (auto it = current.items.constBegin(); it != current.items.constEnd(); ++it)
+        request.items.insert(it.key(), it.value().id);
+    request.reservationHolder = m_holder;
+
+    m_submitting = true;
+    showError(std::nullopt);
+    updateButtons();
+    m_confirmButton->setText(tr("Submitting…"));
+    Database& db = m_backend.database();
+    const QString customerName = current.customer->name;
+    const Actor actor = m_backend.session();
+    runAsync(
+        this, m_backend.pool(), [&db, request, actor] { return AddonWorkflow(db).submit(request, actor); },
+        [this, customerName](const Result<AddonResult>& result) {
             m_submitting = false;
             if (!result.ok()) {
                 retranslateUi();
@@ -283,9 +448,11 @@ void AssignPlanDialog::reject()
 
 void AssignPlanDialog::showError(const std::optional<Error>& error)
 {
-    m_error = error ? error : m_blocked;
-    m_errorLabel->setVisible(m_error.has_value());
-    m_errorLabel->setText(m_error ? Formatting::error(*m_error) : QString());
+    m_error = error;
+    // A refused submit first; then why this customer cannot go ahead at all; then the missing payment method.
+    const std::optional<Error> shown = m_error ? m_error : m_blocked ? m_blocked : m_paymentProblem;
+    m_errorLabel->setVisible(shown.has_value());
+    m_errorLabel->setText(shown ? Formatting::error(*shown) : QString());
 }
 
 } // namespace sb

@@ -1,7 +1,9 @@
 #include "CustomerSearchCombo.h"
 
+#include "CreateCustomerDialog.h"
 #include "CustomerSearcher.h"
 #include "Formatting.h"
+#include "workflows/Backend.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,6 +20,7 @@ namespace sb {
 namespace {
 
 constexpr int customerRole = Qt::UserRole + 1; // index into m_results, or -1 for hint rows
+constexpr int createCustomerRow = -2;          // customerRole of the "Create customer…" row
 constexpr int maxVisibleRows = 9;
 constexpr int minimumPopupWidth = 460;
 
@@ -37,7 +40,7 @@ QIcon dropDownIcon(const QColor& color)
 } // namespace
 
 CustomerSearchCombo::CustomerSearchCombo(Backend& backend, QWidget* parent)
-    : QWidget(parent), m_searcher(new CustomerSearcher(backend, this)), m_edit(new QLineEdit(this)),
+    : QWidget(parent), m_backend(backend), m_searcher(new CustomerSearcher(backend, this)), m_edit(new QLineEdit(this)),
       m_popup(new QListWidget(this))
 {
     auto* layout = new QHBoxLayout(this);
@@ -70,7 +73,12 @@ CustomerSearchCombo::CustomerSearchCombo(Backend& backend, QWidget* parent)
     connect(m_searcher, &CustomerSearcher::searchFailed, this,
             [this](const QString&, const Error& error) { showError(error); });
     connect(m_popup, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem* item) { chooseRow(item->data(customerRole).toInt()); });
+            [this](QListWidgetItem* item) {
+                if (item->data(customerRole).toInt() == createCustomerRow)
+                    openCreateCustomer();
+                else
+                    chooseRow(item->data(customerRole).toInt());
+            });
     retranslateUi();
 }
 
@@ -174,6 +182,14 @@ void CustomerSearchCombo::fillPopup()
         addHint(tr("• Create customer first"), false);
         addHint(tr("• Try different search terms (ID, email, phone)"), false);
         addHint(tr("• Check for typos"), false);
+        if (m_backend.session().can(Permission::ManageCustomers)) {
+            auto* create = new QListWidgetItem(tr("Create customer \"%1\"…").arg(m_query.trimmed()), m_popup);
+            create->setData(customerRole, createCustomerRow);
+            create->setForeground(palette().brush(QPalette::Link));
+            QFont bold = create->font();
+            bold.setBold(true);
+            create->setFont(bold);
+        }
         return;
     }
     for (int row = 0; row < m_results.size(); ++row) {
@@ -212,8 +228,13 @@ void CustomerSearchCombo::moveSelection(int delta)
             showPopup();
         return;
     }
-    if (m_results.isEmpty())
+    if (m_results.isEmpty()) {
+        // Nobody found: Down reaches the "Create customer…" row (the last one), Up leaves it.
+        QListWidgetItem* last = m_popup->item(m_popup->count() - 1);
+        if (last && last->data(customerRole).toInt() == createCustomerRow)
+            m_popup->setCurrentItem(delta > 0 ? last : nullptr);
         return;
+    }
     const int row = qBound(0, m_popup->currentRow() + delta, m_results.size() - 1);
     m_popup->setCurrentRow(row);
 }
@@ -229,6 +250,21 @@ bool CustomerSearchCombo::chooseRow(int row)
     m_popup->hide();
     emit customerChosen(customer);
     return true;
+}
+
+CreateCustomerDialog* CustomerSearchCombo::openCreateCustomer()
+{
+    m_searcher->cancel();
+    m_popup->hide();
+    auto* dialog = new CreateCustomerDialog(m_backend, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->prefill(m_query.isEmpty() ? m_edit->text() : m_query);
+    connect(dialog, &CreateCustomerDialog::customerCreated, this, [this](const Customer& customer) {
+        m_results = {customer};
+        chooseRow(0);
+    });
+    dialog->open();
+    return dialog;
 }
 
 bool CustomerSearchCombo::handleKey(QKeyEvent* event)
@@ -252,6 +288,8 @@ bool CustomerSearchCombo::handleKey(QKeyEvent* event)
             return false;
         if (!m_results.isEmpty())
             chooseRow(m_popup->currentRow());
+        else if (m_popup->currentItem() && m_popup->currentItem()->data(customerRole).toInt() == createCustomerRow)
+            openCreateCustomer();
         return true;
     case Qt::Key_Escape:
         if (!m_popup->isVisible())

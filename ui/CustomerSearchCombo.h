@@ -13,11 +13,13 @@ class QListWidget;
 namespace sb {
 
 class Backend;
+class CreateCustomerDialog;
 class CustomerSearcher;
 
 // An editable search line with a drop-down list of matching customers ("Search Customers: [John ▼]").
 // Typing searches by name, ID, email or phone while the user types; Up/Down/Enter or a click picks one.
-// When nothing matches, the list shows "Customer not found" with the seed's hints.
+// When nothing matches, the list shows "Customer not found" with the seed's hints and a "Create customer…" row
+// that opens Create Customer with the typed text filled in; the created customer is then chosen.
 class CustomerSearchCombo : public QWidget
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
     bool isSearching() const;
     // Selects the row-th matching customer (as a click would). Returns false when there is no such row.
     bool chooseRow(int row);
+    // Create Customer, prefilled with what was typed (window-modal; returned for the caller to watch).
+    CreateCustomerDialog* openCreateCustomer();
 
 signals:
     void customerChosen(const sb::Customer& customer);
@@ -52,6 +56,7 @@ private:
     void moveSelection(int delta);
     bool handleKey(QKeyEvent* event);
 
+    Backend& m_backend;
     CustomerSearcher* m_searcher;
     QLineEdit* m_edit;
     QListWidget* m_popup;

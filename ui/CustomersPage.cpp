@@ -1,41 +1,104 @@
 #include "CustomersPage.h"
 
+#include "AddContactDialog.h"
+#include "AddSiteDialog.h"
 #include "AsyncCall.h"
+#include "CreateCustomerDialog.h"
+#include "CustomerHistoryModel.h"
 #include "CustomerSearcher.h"
 #include "DetailLabels.h"
 #include "Formatting.h"
+#include "JobLogDialog.h"
 #include "ServiceTableModel.h"
 #include "workflows/Backend.h"
+#include "workflows/ProvisioningWorkflow.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace sb {
+namespace {
+
+constexpr int createCustomerRole = Qt::UserRole + 7; // the "Create customer…" row of the results list
+
+void prepareTable(QAbstractItemView* view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    auto* table = qobject_cast<QTableView*>(view);
+    table->verticalHeader()->hide();
+    table->setWordWrap(false);
+    // Every column as wide as its text (scroll sideways when the window is narrow); never cut a value.
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+}
+
+QTableWidgetItem* cell(const QString& text)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
+
+QString contactRole(const QString& role)
+{
+    if (role == CustomerRules::billingRole)
+        return CustomersPage::tr("Billing");
+    if (role == CustomerRules::technicalRole)
+        return CustomersPage::tr("Technical");
+    return role;
+}
+
+QString addonStatus(const QString& status)
+{
+    if (status == QLatin1String(AddonPurchase::Active))
+        return CustomersPage::tr("Active");
+    if (status == QLatin1String(AddonPurchase::Failed))
+        return CustomersPage::tr("Failed");
+    if (status == QLatin1String(AddonPurchase::Pending))
+        return CustomersPage::tr("Pending");
+    return status;
+}
+
+} // namespace
+
 CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
     : QWidget(parent), m_backend(backend), m_searcher(new CustomerSearcher(backend, this)),
       m_titleLabel(new QLabel(this)), m_searchEdit(new QLineEdit(this)), m_resultsList(new QListWidget(this)),
-      m_detailStack(new QStackedWidget(this)), m_placeholderLabel(new QLabel(this)), m_detailsPanel(new QWidget(this)),
-      m_nameLabel(new QLabel(this)), m_typeCaption(captionLabel(this)), m_typeValue(valueLabel(this, QStringLiteral("customerTypeValue"), true)),
-      m_emailCaption(captionLabel(this)), m_emailValue(valueLabel(this, QStringLiteral("customerEmailValue"), true)), m_phoneCaption(captionLabel(this)),
-      m_phoneValue(valueLabel(this, QStringLiteral("customerPhoneValue"), true)), m_sitesCaption(captionLabel(this)),
-      m_sitesValue(valueLabel(this, QStringLiteral("customerSitesValue"), true)), m_contactsCaption(captionLabel(this)),
-      m_contactsValue(valueLabel(this, QStringLiteral("customerContactsValue"), true)), m_servicesCaption(captionLabel(this)),
-      m_servicesTable(new QTableView(this)), m_servicesModel(new ServiceTableModel(this)),
-      m_assignButton(new QPushButton(this)), m_errorLabel(new QLabel(this))
+      m_newCustomerButton(new QPushButton(this)), m_detailStack(new QStackedWidget(this)),
+      m_placeholderLabel(new QLabel(this)), m_detailsPanel(new QWidget(this)), m_nameLabel(new QLabel(this)),
+      m_typeCaption(captionLabel(this)), m_typeValue(valueLabel(this, QStringLiteral("customerTypeValue"), true)),
+      m_emailCaption(captionLabel(this)), m_emailValue(valueLabel(this, QStringLiteral("customerEmailValue"), true)),
+      m_phoneCaption(captionLabel(this)), m_phoneValue(valueLabel(this, QStringLiteral("customerPhoneValue"), true)),
+      m_paymentCaption(captionLabel(this)),
+      m_paymentValue(valueLabel(this, QStringLiteral("customerPaymentValue"), true)), m_tabs(new QTabWidget(this)),
+      m_servicesTab(new QWidget(this)), m_servicesTable(new QTableView(this)),
+      m_servicesModel(new ServiceTableModel(this)), m_assignButton(new QPushButton(this)),
+      m_addonsButton(new QPushButton(this)), m_addonsCaption(captionLabel(this)), m_addonsTable(new QTableWidget(this)),
+      m_sitesTab(new QWidget(this)), m_sitesCaption(captionLabel(this)), m_addSiteButton(new QPushButton(this)),
+      m_sitesTable(new QTableWidget(this)), m_contactsCaption(captionLabel(this)),
+      m_addContactButton(new QPushButton(this)), m_contactsTable(new QTableWidget(this)),
+      m_historyTab(new QWidget(this)), m_historyHint(new QLabel(this)), m_historyTable(new QTableView(this)),
+      m_historyModel(new CustomerHistoryModel(this)), m_errorLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("customersPage"));
     QFont titleFont = m_titleLabel->font();
@@ -46,6 +109,7 @@ CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
     m_searchEdit->setClearButtonEnabled(true);
     m_resultsList->setObjectName(QStringLiteral("customerResultsList"));
     m_resultsList->setMinimumWidth(260);
+    m_newCustomerButton->setObjectName(QStringLiteral("newCustomerButton"));
     m_placeholderLabel->setAlignment(Qt::AlignCenter);
     m_placeholderLabel->setWordWrap(true);
     m_placeholderLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -55,40 +119,30 @@ CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
     nameFont.setBold(true);
     m_nameLabel->setFont(nameFont);
     m_nameLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_servicesTable->setObjectName(QStringLiteral("customerServicesTable"));
-    m_servicesTable->setModel(m_servicesModel);
-    m_servicesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_servicesTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_servicesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_servicesTable->verticalHeader()->hide();
-    // Every column as wide as its text (scroll sideways when the window is narrow); never cut a value.
-    m_servicesTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_servicesTable->horizontalHeader()->setStretchLastSection(true);
-    m_servicesTable->setWordWrap(false);
-    m_servicesTable->setAlternatingRowColors(true);
-    m_assignButton->setObjectName(QStringLiteral("addServiceButton"));
+    m_tabs->setObjectName(QStringLiteral("customerTabs"));
     m_errorLabel->setObjectName(QStringLiteral("customersErrorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_errorLabel->hide();
 
+    buildServicesTab();
+    buildSitesTab();
+    buildHistoryTab();
+    m_tabs->addTab(m_servicesTab, QString());
+    m_tabs->addTab(m_sitesTab, QString());
+    m_tabs->addTab(m_historyTab, QString());
+
     auto* form = new QFormLayout;
     form->addRow(m_typeCaption, m_typeValue);
     form->addRow(m_emailCaption, m_emailValue);
     form->addRow(m_phoneCaption, m_phoneValue);
-    form->addRow(m_sitesCaption, m_sitesValue);
-    form->addRow(m_contactsCaption, m_contactsValue);
-    auto* servicesHeader = new QHBoxLayout;
-    servicesHeader->addWidget(m_servicesCaption);
-    servicesHeader->addStretch(1);
-    servicesHeader->addWidget(m_assignButton);
+    form->addRow(m_paymentCaption, m_paymentValue);
     auto* detailsLayout = new QVBoxLayout(m_detailsPanel);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(m_nameLabel);
     detailsLayout->addLayout(form);
-    detailsLayout->addSpacing(8);
-    detailsLayout->addLayout(servicesHeader);
-    detailsLayout->addWidget(m_servicesTable, 1);
+    detailsLayout->addSpacing(4);
+    detailsLayout->addWidget(m_tabs, 1);
     m_detailStack->addWidget(m_placeholderLabel);
     m_detailStack->addWidget(m_detailsPanel);
 
@@ -97,6 +151,7 @@ CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_searchEdit);
     leftLayout->addWidget(m_resultsList, 1);
+    leftLayout->addWidget(m_newCustomerButton);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(m_detailStack);
@@ -117,32 +172,145 @@ CustomersPage::CustomersPage(Backend& backend, QWidget* parent)
         if (row >= 0 && row < m_results.size())
             showCustomer(m_results.at(row).id);
     });
+    connect(m_resultsList, &QListWidget::itemActivated, this, &CustomersPage::resultActivated);
+    connect(m_resultsList, &QListWidget::itemClicked, this, &CustomersPage::resultActivated);
+    connect(m_newCustomerButton, &QPushButton::clicked, this, [this] { openCreateCustomer(); });
+
+    setTabOrder(m_searchEdit, m_resultsList);
+    setTabOrder(m_resultsList, m_newCustomerButton);
+    setTabOrder(m_newCustomerButton, m_tabs);
+    setTabOrder(m_tabs, m_assignButton);
+    setTabOrder(m_assignButton, m_addonsButton);
+    setTabOrder(m_addonsButton, m_servicesTable);
+    setTabOrder(m_servicesTable, m_addonsTable);
+    setTabOrder(m_addSiteButton, m_sitesTable);
+    setTabOrder(m_sitesTable, m_addContactButton);
+    setTabOrder(m_addContactButton, m_contactsTable);
+    retranslateUi();
+    updateButtons();
+}
+
+void CustomersPage::buildServicesTab()
+{
+    m_servicesTab->setObjectName(QStringLiteral("customerServicesTab"));
+    m_servicesTable->setObjectName(QStringLiteral("customerServicesTable"));
+    m_servicesTable->setModel(m_servicesModel);
+    prepareTable(m_servicesTable);
+    m_assignButton->setObjectName(QStringLiteral("addServiceButton"));
+    m_addonsButton->setObjectName(QStringLiteral("addonsButton"));
+    m_addonsCaption->setObjectName(QStringLiteral("serviceAddonsCaption"));
+    m_addonsTable->setObjectName(QStringLiteral("serviceAddonsTable"));
+    m_addonsTable->setColumnCount(5);
+    prepareTable(m_addonsTable);
+    m_addonsTable->setMaximumHeight(150);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_assignButton);
+    buttons->addWidget(m_addonsButton);
+    buttons->addStretch(1);
+    auto* layout = new QVBoxLayout(m_servicesTab);
+    layout->addLayout(buttons);
+    layout->addWidget(m_servicesTable, 1);
+    layout->addWidget(m_addonsCaption);
+    layout->addWidget(m_addonsTable);
+
     connect(m_assignButton, &QPushButton::clicked, this, [this] {
         if (m_details)
             emit assignPlanRequested(m_details->customer);
     });
-    setTabOrder(m_searchEdit, m_resultsList);
-    setTabOrder(m_resultsList, m_assignButton);
-    setTabOrder(m_assignButton, m_servicesTable);
-    retranslateUi();
+    connect(m_addonsButton, &QPushButton::clicked, this, [this] {
+        const std::optional<Service> service = selectedService();
+        if (m_details && service)
+            emit addonsRequested(m_details->customer, *service);
+    });
+    connect(m_servicesTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        fillAddons();
+        updateButtons();
+    });
+}
+
+void CustomersPage::buildSitesTab()
+{
+    m_sitesTab->setObjectName(QStringLiteral("customerSitesTab"));
+    m_addSiteButton->setObjectName(QStringLiteral("addSiteButton"));
+    m_addContactButton->setObjectName(QStringLiteral("addContactButton"));
+    m_sitesTable->setObjectName(QStringLiteral("customerSitesTable"));
+    m_sitesTable->setColumnCount(2);
+    prepareTable(m_sitesTable);
+    m_contactsTable->setObjectName(QStringLiteral("customerContactsTable"));
+    m_contactsTable->setColumnCount(4);
+    prepareTable(m_contactsTable);
+
+    auto* sitesHeader = new QHBoxLayout;
+    sitesHeader->addWidget(m_sitesCaption);
+    sitesHeader->addStretch(1);
+    sitesHeader->addWidget(m_addSiteButton);
+    auto* contactsHeader = new QHBoxLayout;
+    contactsHeader->addWidget(m_contactsCaption);
+    contactsHeader->addStretch(1);
+    contactsHeader->addWidget(m_addContactButton);
+    auto* layout = new QVBoxLayout(m_sitesTab);
+    layout->addLayout(sitesHeader);
+    layout->addWidget(m_sitesTable, 1);
+    layout->addSpacing(6);
+    layout->addLayout(contactsHeader);
+    layout->addWidget(m_contactsTable, 1);
+
+    connect(m_addSiteButton, &QPushButton::clicked, this, [this] { openAddSite(); });
+    connect(m_addContactButton, &QPushButton::clicked, this, [this] { openAddContact(); });
+}
+
+void CustomersPage::buildHistoryTab()
+{
+    m_historyTab->setObjectName(QStringLiteral("customerHistoryTab"));
+    m_historyTable->setObjectName(QStringLiteral("customerHistoryTable"));
+    m_historyTable->setModel(m_historyModel);
+    prepareTable(m_historyTable);
+    m_historyHint->setWordWrap(true);
+    m_historyHint->setForegroundRole(QPalette::PlaceholderText);
+    auto* layout = new QVBoxLayout(m_historyTab);
+    layout->addWidget(m_historyHint);
+    layout->addWidget(m_historyTable, 1);
+    auto open = [this](const QModelIndex& index) {
+        if (index.isValid())
+            openJobLog(index.data(CustomerHistoryModel::JobIdRole).toLongLong());
+    };
+    // Double-click and Enter both activate a row (a single click too, where the platform's style says so).
+    connect(m_historyTable, &QTableView::activated, this, open);
 }
 
 void CustomersPage::retranslateUi()
 {
     m_titleLabel->setText(tr("Customers"));
     m_searchEdit->setPlaceholderText(tr("Search by name, customer ID, email or phone"));
+    m_newCustomerButton->setText(tr("&New Customer…"));
+    m_newCustomerButton->setToolTip(tr("Create a customer (individual or business)."));
     m_placeholderLabel->setText(tr("Search for a customer, then pick them from the list to see their details and "
                                    "services."));
     m_typeCaption->setText(tr("Type:"));
     m_emailCaption->setText(tr("Email:"));
     m_phoneCaption->setText(tr("Phone:"));
-    m_sitesCaption->setText(tr("Sites:"));
-    m_contactsCaption->setText(tr("Contacts:"));
-    m_servicesCaption->setText(tr("Services"));
+    m_paymentCaption->setText(tr("Payment method:"));
     m_assignButton->setText(tr("&Add Service"));
     m_assignButton->setToolTip(tr("Assign a plan from the catalog to this customer."));
+    m_addonsButton->setText(tr("Add-&ons…"));
+    m_addonsButton->setToolTip(tr("Buy an add-on, such as a data boost, for the selected active service."));
+    m_addonsTable->setHorizontalHeaderLabels(
+        {tr("Add-on"), tr("Status"), tr("Monthly Cost"), tr("Balance"), tr("Bought")});
+    m_sitesCaption->setText(tr("Sites"));
+    m_addSiteButton->setText(tr("Add S&ite…"));
+    m_sitesTable->setHorizontalHeaderLabels({tr("Name"), tr("Address")});
+    m_contactsCaption->setText(tr("Contacts"));
+    m_addContactButton->setText(tr("Add &Contact…"));
+    m_contactsTable->setHorizontalHeaderLabels({tr("Role"), tr("Name"), tr("Email"), tr("Phone")});
+    m_historyHint->setText(tr("Every provisioning job of this customer, newest first. Double-click a job (or press "
+                              "Enter) to see its log."));
+    m_tabs->setTabText(int(Tab::Services), tr("&Services"));
+    m_tabs->setTabText(int(Tab::SitesAndContacts), tr("Sites && Con&tacts"));
+    m_tabs->setTabText(int(Tab::History), tr("Provisioning &History"));
     m_errorLabel->setText(m_error ? Formatting::error(*m_error) : QString());
     m_servicesModel->retranslate();
+    m_historyModel->retranslate();
     fillResults();
     fillDetails();
 }
@@ -163,7 +331,33 @@ void CustomersPage::showEvent(QShowEvent* event)
 
 void CustomersPage::setAssignAllowed(bool allowed)
 {
-    m_assignButton->setEnabled(allowed);
+    m_assignAllowed = allowed;
+    updateButtons();
+}
+
+void CustomersPage::setCustomerEditAllowed(bool allowed)
+{
+    m_editAllowed = allowed;
+    updateButtons();
+    fillResults();
+}
+
+void CustomersPage::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+void CustomersPage::updateButtons()
+{
+    m_assignButton->setEnabled(m_assignAllowed);
+    m_newCustomerButton->setEnabled(m_editAllowed);
+    m_addSiteButton->setEnabled(m_editAllowed && m_details.has_value());
+    m_addContactButton->setEnabled(m_editAllowed && m_details.has_value());
+    const std::optional<Service> service = selectedService();
+    // Add-ons go onto an active main service of a type that has add-ons (AddonWorkflow checks the same again).
+    const bool addonsPossible = service && service->status == ServiceStatus::Active && service->parentServiceId == 0 &&
+                                m_details->addonServiceTypes.contains(service->serviceType);
+    m_addonsButton->setEnabled(m_assignAllowed && addonsPossible);
 }
 
 void CustomersPage::search(const QString& text)
@@ -192,6 +386,15 @@ void CustomersPage::fillResults()
             auto* item = new QListWidgetItem(line, m_resultsList);
             item->setFlags(Qt::ItemIsEnabled);
         }
+        if (m_editAllowed) {
+            auto* create = new QListWidgetItem(tr("Create customer \"%1\"…").arg(m_query.trimmed()), m_resultsList);
+            create->setData(createCustomerRole, true);
+            create->setForeground(palette().brush(QPalette::Link));
+            create->setToolTip(tr("Opens Create Customer with what you typed filled in."));
+            QFont bold = create->font();
+            bold.setBold(true);
+            create->setFont(bold);
+        }
         return;
     }
     for (const Customer& customer : std::as_const(m_results)) {
@@ -203,8 +406,80 @@ void CustomersPage::fillResults()
     }
 }
 
+void CustomersPage::resultActivated(QListWidgetItem* item)
+{
+    if (item && item->data(createCustomerRole).toBool() && !m_createDialog)
+        openCreateCustomer(m_query);
+}
+
+CreateCustomerDialog* CustomersPage::openCreateCustomer(const QString& typedText)
+{
+    auto* dialog = new CreateCustomerDialog(m_backend, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->prefill(typedText);
+    connect(dialog, &CreateCustomerDialog::customerCreated, this, &CustomersPage::showCreatedCustomer);
+    m_createDialog = dialog;
+    dialog->open();
+    return dialog;
+}
+
+void CustomersPage::showCreatedCustomer(const Customer& customer)
+{
+    m_query = customer.name;
+    m_searchEdit->setText(customer.name);
+    m_results = {customer};
+    m_details.reset();
+    fillResults();
+    showCustomer(customer.id);
+    emit customerCreated(customer);
+}
+
+AddSiteDialog* CustomersPage::openAddSite()
+{
+    if (!m_details)
+        return nullptr;
+    auto* dialog = new AddSiteDialog(m_backend, m_details->customer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddSiteDialog::siteAdded, this,
+            [this](const Site& site) { showCustomer(site.customerId, highlightedServiceId()); });
+    dialog->open();
+    return dialog;
+}
+
+AddContactDialog* CustomersPage::openAddContact()
+{
+    if (!m_details)
+        return nullptr;
+    auto* dialog = new AddContactDialog(m_backend, m_details->customer, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddContactDialog::contactAdded, this,
+            [this](const Contact& contact) { showCustomer(contact.customerId, highlightedServiceId()); });
+    dialog->open();
+    return dialog;
+}
+
+void CustomersPage::openJobLog(qint64 jobId)
+{
+    ++m_loading;
+    Database& db = m_backend.database();
+    runAsync(
+        this, m_backend.pool(), [&db, jobId] { return ProvisioningWorkflow(db).job(jobId); },
+        [this](const Result<ProvisioningJob>& result) {
+            --m_loading;
+            if (!result.ok()) {
+                showError(result.error());
+                return;
+            }
+            auto* dialog = new JobLogDialog(result.value(), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+}
+
 void CustomersPage::showCustomer(qint64 customerId, qint64 highlightServiceId)
 {
+    if (!m_details || m_details->customer.id != customerId)
+        m_historyModel->setJobs({}); // not another customer's jobs while this one's are on their way
     const quint64 sequence = ++m_detailSequence;
     ++m_loading;
     Database& db = m_backend.database();
@@ -216,6 +491,24 @@ void CustomersPage::showCustomer(qint64 customerId, qint64 highlightServiceId)
                 return;
             if (result.ok())
                 showDetails(result.value(), highlightServiceId);
+            else
+                showError(result.error());
+        });
+    loadHistory(customerId, sequence);
+}
+
+void CustomersPage::loadHistory(qint64 customerId, quint64 sequence)
+{
+    ++m_loading;
+    Database& db = m_backend.database();
+    runAsync(
+        this, m_backend.pool(), [&db, customerId] { return CustomerWorkflow(db).provisioningHistory(customerId); },
+        [this, sequence](const Result<QList<JobSummary>>& result) {
+            --m_loading;
+            if (sequence != m_detailSequence)
+                return;
+            if (result.ok())
+                m_historyModel->setJobs(result.value());
             else
                 showError(result.error());
         });
@@ -244,6 +537,7 @@ void CustomersPage::showService(qint64 serviceId)
                 m_searchEdit->setText(customer.name);
                 m_results = {customer};
             }
+            showTab(Tab::Services);
             showCustomer(customer.id, serviceId);
         });
 }
@@ -262,6 +556,8 @@ void CustomersPage::showDetails(const CustomerDetails& details, qint64 highlight
         m_servicesTable->selectRow(row);
         m_servicesTable->scrollTo(m_servicesModel->index(row, 0));
     }
+    fillAddons();
+    updateButtons();
 }
 
 void CustomersPage::fillDetails()
@@ -273,19 +569,75 @@ void CustomersPage::fillDetails()
     m_typeValue->setText(displayName(customer.type));
     m_emailValue->setText(customer.email);
     m_phoneValue->setText(customer.phone);
-    QStringList sites;
-    for (const Site& site : m_details->sites)
-        sites << tr("%1 - %2").arg(site.name, site.address);
-    m_sitesValue->setText(sites.isEmpty() ? tr("None") : sites.join(QLatin1Char('\n')));
-    QStringList contacts;
-    for (const Contact& contact : m_details->contacts) {
-        const QString role = contact.role == QLatin1String("billing")     ? tr("Billing")
-                             : contact.role == QLatin1String("technical") ? tr("Technical")
-                                                                          : contact.role;
-        contacts << tr("%1: %2 <%3>").arg(role, contact.name, contact.email);
+    QString payment = customer.paymentMethod == CustomerRules::cardPayment          ? tr("Card")
+                      : customer.paymentMethod == CustomerRules::directDebitPayment ? tr("Direct debit")
+                      : customer.paymentMethod.isEmpty()                            ? tr("None")
+                                                                                    : customer.paymentMethod;
+    if (!customer.paymentMethod.isEmpty() && customer.paymentMethodValidUntilMs != 0) {
+        const QString until =
+            QLocale().toString(QDateTime::fromMSecsSinceEpoch(customer.paymentMethodValidUntilMs).date(),
+                               QLocale::ShortFormat);
+        payment = customer.hasValidPaymentMethod(QDateTime::currentMSecsSinceEpoch())
+                      ? tr("%1 (valid until %2)").arg(payment, until)
+                      : tr("%1 (expired on %2)").arg(payment, until);
     }
-    m_contactsValue->setText(contacts.isEmpty() ? tr("None") : contacts.join(QLatin1Char('\n')));
-    m_servicesCaption->setText(tr("Services (%n)", nullptr, int(m_details->services.size())));
+    m_paymentValue->setText(payment);
+    m_tabs->setTabText(int(Tab::Services), tr("&Services (%n)", nullptr, int(m_details->services.size())));
+    fillSitesAndContacts();
+    fillAddons();
+}
+
+void CustomersPage::fillSitesAndContacts()
+{
+    m_sitesTable->setRowCount(int(m_details->sites.size()));
+    for (int row = 0; row < m_details->sites.size(); ++row) {
+        const Site& site = m_details->sites.at(row);
+        m_sitesTable->setItem(row, 0, cell(site.name));
+        m_sitesTable->setItem(row, 1, cell(site.address));
+    }
+    m_contactsTable->setRowCount(int(m_details->contacts.size()));
+    for (int row = 0; row < m_details->contacts.size(); ++row) {
+        const Contact& contact = m_details->contacts.at(row);
+        m_contactsTable->setItem(row, 0, cell(contactRole(contact.role)));
+        m_contactsTable->setItem(row, 1, cell(contact.name));
+        m_contactsTable->setItem(row, 2, cell(contact.email));
+        m_contactsTable->setItem(row, 3, cell(contact.phone));
+    }
+    m_sitesCaption->setText(tr("Sites (%n)", nullptr, int(m_details->sites.size())));
+    m_contactsCaption->setText(tr("Contacts (%n)", nullptr, int(m_details->contacts.size())));
+}
+
+void CustomersPage::fillAddons()
+{
+    const std::optional<Service> service = selectedService();
+    const QList<AddonPurchase> addons = service && m_details ? m_details->addons.value(service->id) : QList<AddonPurchase>{};
+    if (!service)
+        m_addonsCaption->setText(tr("Select a service to see its add-ons."));
+    else if (addons.isEmpty())
+        m_addonsCaption->setText(tr("No add-ons on %1.").arg(service->name));
+    else
+        m_addonsCaption->setText(tr("Add-ons on %1:").arg(service->name));
+    m_addonsTable->setVisible(!addons.isEmpty());
+    m_addonsTable->setRowCount(int(addons.size()));
+    for (int row = 0; row < addons.size(); ++row) {
+        const AddonPurchase& addon = addons.at(row);
+        m_addonsTable->setItem(row, 0, cell(addon.productName));
+        m_addonsTable->setItem(row, 1, cell(addonStatus(addon.status)));
+        m_addonsTable->setItem(row, 2, cell(addon.monthlyCost.format(QLocale())));
+        m_addonsTable->setItem(row, 3, cell(addon.balance));
+        m_addonsTable->setItem(row, 4, cell(Formatting::dateTime(addon.createdMs)));
+    }
+}
+
+std::optional<Service> CustomersPage::selectedService() const
+{
+    if (!m_details)
+        return std::nullopt;
+    const qint64 id = highlightedServiceId();
+    for (const Service& service : m_details->services)
+        if (service.id == id)
+            return service;
+    return std::nullopt;
 }
 
 qint64 CustomersPage::highlightedServiceId() const

@@ -1,14 +1,17 @@
 #include "MainWindow.h"
 
+#include "AddonPickerDialog.h"
 #include "AssignPlanDialog.h"
 #include "AsyncCall.h"
 #include "CatalogPage.h"
 #include "CustomerSearchCombo.h"
 #include "CustomersPage.h"
+#include "ImportCsvLauncher.h"
 #include "LanguageManager.h"
 #include "ProvisioningPage.h"
 #include "ProductCardsView.h"
 #include "ProvisioningProgressDialog.h"
+#include "QueueMonitorPage.h"
 #include "ServicesPage.h"
 #include "SettingsDialog.h"
 #include "AmendBundleDialog.h"
@@ -39,14 +42,14 @@ MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* pa
       m_pages(new QStackedWidget(this)), m_catalogPage(new CatalogPage(backend, this)),
       m_customersPage(new CustomersPage(backend, this)), m_servicesPage(new ServicesPage(backend, this)),
       m_subscriptionsPage(new SubscriptionsPage(backend, this)),
-      m_provisioningPage(new ProvisioningPage(backend, this))
+      m_provisioningPage(new ProvisioningPage(backend, this)), m_queueMonitorPage(new QueueMonitorPage(backend, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_navigation->setObjectName(QStringLiteral("navigationList"));
     m_pages->setObjectName(QStringLiteral("pageStack"));
     const QList<QStyle::StandardPixmap> icons{QStyle::SP_FileDialogDetailedView, QStyle::SP_DirHomeIcon,
                                               QStyle::SP_FileDialogListView, QStyle::SP_FileDialogContentsView,
-                                              QStyle::SP_BrowserReload};
+                                              QStyle::SP_BrowserReload, QStyle::SP_ComputerIcon};
     for (const QStyle::StandardPixmap icon : icons)
         new QListWidgetItem(style()->standardIcon(icon), QString(), m_navigation);
     m_navigation->setFixedWidth(170);
@@ -57,6 +60,7 @@ MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* pa
     m_pages->addWidget(m_servicesPage);
     m_pages->addWidget(m_subscriptionsPage);
     m_pages->addWidget(m_provisioningPage);
+    m_pages->addWidget(m_queueMonitorPage);
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -67,10 +71,12 @@ MainWindow::MainWindow(Backend& backend, LanguageManager& languages, QWidget* pa
     buildMenus();
     buildToolBar();
     buildStatusBar();
+    m_importCsv = new ImportCsvLauncher(m_backend, *this, m_fileMenu, m_settingsAction);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_catalogPage, &CatalogPage::assignRequested, this, &MainWindow::startAssign);
     connect(m_customersPage, &CustomersPage::assignPlanRequested, this, &MainWindow::assignPlanFor);
+    connect(m_customersPage, &CustomersPage::addonsRequested, this, &MainWindow::addonsFor);
     connect(m_servicesPage, &ServicesPage::serviceActivated, this, &MainWindow::showService);
     connect(m_provisioningPage, &ProvisioningPage::openJobRequested, this, &MainWindow::openProgress);
     connect(m_subscriptionsPage, &SubscriptionsPage::amendBundleRequested, this, &MainWindow::amendBundle);
@@ -132,7 +138,7 @@ void MainWindow::buildMenus()
     m_aboutAction->setMenuRole(QAction::AboutRole);
 
     const QList<Page> pages{Page::Catalog, Page::Customers, Page::Services, Page::Subscriptions,
-                            Page::Provisioning};
+                            Page::Provisioning, Page::Queue};
     for (int i = 0; i < pages.size(); ++i) {
         auto* action = new QAction(this);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -180,7 +186,7 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("Switchboard"));
     const QStringList pageNames{tr("Catalog"), tr("Customers"), tr("Services"), tr("Subscriptions"),
-                                tr("Provisioning")};
+                                tr("Provisioning"), tr("Queue")};
     for (int i = 0; i < pageNames.size(); ++i) {
         m_navigation->item(i)->setText(pageNames.at(i));
         m_navigation->item(i)->setToolTip(tr("%1 (Ctrl+%2)").arg(pageNames.at(i)).arg(i + 1));
@@ -270,12 +276,25 @@ void MainWindow::assignPlanFor(const Customer& customer)
     showPage(Page::Catalog);
 }
 
+void MainWindow::addonsFor(const Customer& customer, const Service& service)
+{
+    // Seed 000, workflow 3: pick the add-on for this service, then buy it onto the service (no service step).
+    auto* picker = new AddonPickerDialog(m_backend, customer, service, this);
+    connect(picker, &AddonPickerDialog::addonChosen, this, [this, customer, service](const Product& addon) {
+        auto* dialog = new AssignPlanDialog(m_backend, addon, customer, service, this);
+        connect(dialog, &AssignPlanDialog::submitted, this, [this](qint64 jobId) { openProgress(jobId); });
+        dialog->open();
+    });
+    picker->open();
+}
+
 void MainWindow::applySession()
 {
     const Actor& session = m_backend.session();
     m_seedDemoAction->setEnabled(session.can(Permission::SeedDemoData) && !m_seeding);
     m_catalogPage->cardsView()->setAssignAllowed(session.can(Permission::AssignPlan));
     m_customersPage->setAssignAllowed(session.can(Permission::AssignPlan));
+    m_customersPage->setCustomerEditAllowed(session.can(Permission::ManageCustomers));
     m_subscriptionsPage->setAmendAllowed(session.can(Permission::AmendBundle),
                                          session.require(Permission::AmendBundle).error.text());
 }

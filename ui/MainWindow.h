@@ -22,13 +22,15 @@ class Backend;
 class CatalogPage;
 class CustomerSearchCombo;
 class CustomersPage;
+class ImportCsvLauncher;
 class LanguageManager;
 class ProvisioningPage;
 class ProvisioningProgressDialog;
+class QueueMonitorPage;
 class ServicesPage;
 class SubscriptionsPage;
 
-// Navigation (Catalog, Customers, Services, Subscriptions, Provisioning), the global customer search, the Language
+// Navigation (Catalog, Customers, Services, Subscriptions, Provisioning, Queue), the global customer search, the Language
 // menu and the connection status; it also chains the assign-plan dialog to the progress dialog and View Service to
 // the customer page.
 class MainWindow : public QMainWindow
@@ -36,7 +38,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Page { Catalog, Customers, Services, Subscriptions, Provisioning };
+    enum class Page { Catalog, Customers, Services, Subscriptions, Provisioning, Queue };
 
     MainWindow(Backend& backend, LanguageManager& languages, QWidget* parent = nullptr);
 
@@ -47,14 +49,17 @@ public:
     ServicesPage* servicesPage() const { return m_servicesPage; }
     SubscriptionsPage* subscriptionsPage() const { return m_subscriptionsPage; }
     ProvisioningPage* provisioningPage() const { return m_provisioningPage; }
+    QueueMonitorPage* queueMonitorPage() const { return m_queueMonitorPage; }
     CustomerSearchCombo* globalSearch() const { return m_globalSearch; }
     QAction* seedDemoAction() const { return m_seedDemoAction; }
+    ImportCsvLauncher* importCsv() const { return m_importCsv; } // File > Import CSV… and its resume notice
 
     AssignPlanDialog* startAssign(const Product& product, const std::optional<Customer>& customer);
     ProvisioningProgressDialog* openProgress(qint64 jobId);
     AmendBundleDialog* amendBundle(qint64 bundleServiceId); // Amend Bundle Services; the page refreshes after a submit
     void showService(qint64 serviceId);
     void assignPlanFor(const Customer& customer); // the catalog, preset for this customer
+    void addonsFor(const Customer& customer, const Service& service); // add-ons for this customer's service
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -79,6 +84,7 @@ private:
     ServicesPage* m_servicesPage;
     SubscriptionsPage* m_subscriptionsPage;
     ProvisioningPage* m_provisioningPage;
+    QueueMonitorPage* m_queueMonitorPage;
     QToolBar* m_toolBar = nullptr;
     QLabel* m_searchLabel = nullptr;
     CustomerSearchCombo* m_globalSearch = nullptr;
@@ -96,6 +102,7 @@ private:
     QLabel* m_workerLabel = nullptr;
     QLabel* m_userLabel = nullptr;
     bool m_seeding = false;
+    ImportCsvLauncher* m_importCsv = nullptr;
 };
 
 } // namespace sb

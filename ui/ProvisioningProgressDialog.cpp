@@ -5,6 +5,7 @@
 #include "Formatting.h"
 #include "JobLogDialog.h"
 #include "store/JobChangeListener.h"
+#include "workflows/AddonWorkflow.h"
 #include "workflows/Backend.h"
 #include "workflows/ProvisioningWorkflow.h"
 
@@ -46,7 +47,9 @@ ProvisioningProgressDialog::ProvisioningProgressDialog(Backend& backend, qint64 
       m_serviceIdCaption(captionLabel(this)), m_serviceIdValue(valueLabel(this, QStringLiteral("serviceIdValue"))),
       m_serviceNameCaption(captionLabel(this)), m_serviceNameValue(valueLabel(this, QStringLiteral("serviceNameValue"))),
       m_serviceStatusCaption(captionLabel(this)),
-      m_serviceStatusValue(valueLabel(this, QStringLiteral("serviceStatusValue"))), m_failurePanel(new QWidget(this)),
+      m_serviceStatusValue(valueLabel(this, QStringLiteral("serviceStatusValue"))),
+      m_balanceCaption(captionLabel(this)), m_balanceValue(valueLabel(this, QStringLiteral("balanceValue"))),
+      m_failurePanel(new QWidget(this)),
       m_failureErrorLabel(captionLabel(this)), m_failureExplanationLabel(new QLabel(this)),
       m_provisionIdCaption(captionLabel(this)), m_provisionIdValue(valueLabel(this, QStringLiteral("provisionIdValue"))),
       m_viewServiceButton(new QPushButton(this)), m_viewLogsButton(new QPushButton(this)),
@@ -77,9 +80,13 @@ ProvisioningProgressDialog::ProvisioningProgressDialog(Backend& backend, qint64 
     m_successLabel->setWordWrap(true);
     m_successLabel->setStyleSheet(QStringLiteral("color: #1b7f3b;"));
     auto* successForm = new QFormLayout;
+    m_successForm = successForm;
     successForm->addRow(m_serviceIdCaption, m_serviceIdValue);
     successForm->addRow(m_serviceNameCaption, m_serviceNameValue);
     successForm->addRow(m_serviceStatusCaption, m_serviceStatusValue);
+    successForm->addRow(m_balanceCaption, m_balanceValue);
+    m_balanceValue->setWordWrap(true);
+    successForm->setRowVisible(m_balanceValue, false); // add-ons only
     auto* successLayout = new QVBoxLayout(m_successPanel);
     successLayout->setContentsMargins(0, 0, 0, 0);
     successLayout->addWidget(m_successLabel);
@@ -156,6 +163,7 @@ void ProvisioningProgressDialog::retranslateUi()
     m_serviceIdCaption->setText(tr("Service ID:"));
     m_serviceNameCaption->setText(tr("Service Name:"));
     m_serviceStatusCaption->setText(tr("Status:"));
+    m_balanceCaption->setText(tr("Balance now:"));
     m_failureExplanationLabel->setText(tr("The service record has been created but provisioning did not complete. "
                                           "Please review the error and retry."));
     m_provisionIdCaption->setText(tr("Provision ID:"));
@@ -215,8 +223,10 @@ void ProvisioningProgressDialog::showJob(const ProvisioningJob& job)
     m_job = job;
     if (isFinished()) {
         m_pollTimer.stop();
-        if (job.status == JobStatus::Succeeded && !wasFinished)
+        if (job.status == JobStatus::Succeeded && !wasFinished) {
             loadService(job.serviceId);
+            loadAddon();
+        }
     }
     retranslateUi();
 }
@@ -229,6 +239,21 @@ void ProvisioningProgressDialog::loadService(qint64 serviceId)
         [this](const Result<ServiceDetails>& result) {
             if (result.ok())
                 m_service = result.value();
+            else
+                m_loadError = result.error();
+            updatePanels();
+        });
+}
+
+void ProvisioningProgressDialog::loadAddon()
+{
+    Database& db = m_backend.database();
+    const qint64 jobId = m_jobId;
+    runAsync(
+        this, m_backend.pool(), [&db, jobId] { return AddonWorkflow(db).purchaseOfJob(jobId); },
+        [this](const Result<std::optional<AddonPurchase>>& result) {
+            if (result.ok())
+                m_addon = result.value();
             else
                 m_loadError = result.error();
             updatePanels();
@@ -291,12 +316,22 @@ void ProvisioningProgressDialog::updatePanels()
     m_viewServiceButton->setVisible(succeeded);
     if (succeeded) {
         const QString customer = m_service ? m_service->customer.name : QString();
-        m_successLabel->setText(customer.isEmpty() ? tr("Service successfully provisioned")
-                                                   : tr("Service successfully provisioned for %1").arg(customer));
+        if (m_addon)
+            m_successLabel->setText(customer.isEmpty()
+                                        ? tr("%1 successfully added").arg(m_addon->productName)
+                                        : tr("%1 successfully added for %2").arg(m_addon->productName, customer));
+        else
+            m_successLabel->setText(customer.isEmpty() ? tr("Service successfully provisioned")
+                                                       : tr("Service successfully provisioned for %1").arg(customer));
         m_serviceIdValue->setText(QString::number(m_job->serviceId));
         m_serviceNameValue->setText(m_service ? m_service->service.name : QString());
         m_serviceStatusValue->setText(m_service ? displayName(m_service->service.status) : QString());
+        // An add-on's playbook reads the service's balances back from the OCS once it has added its own.
+        m_balanceValue->setText(!m_addon ? QString()
+                                : m_addon->balance.isEmpty() ? tr("Not read back from the OCS")
+                                                             : m_addon->balance);
     }
+    m_successForm->setRowVisible(m_balanceValue, succeeded && m_addon.has_value());
 
     m_failurePanel->setVisible(failed);
     m_viewLogsButton->setVisible(failed || succeeded);
@@ -338,6 +373,7 @@ void ProvisioningProgressDialog::retry()
                 m_job->status = JobStatus::Queued;
             m_retrying = false;
             m_service.reset();
+            m_addon.reset();
             retranslateUi();
             m_pollTimer.start();
             poll();

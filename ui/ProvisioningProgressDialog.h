@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/AddonPurchase.h"
 #include "domain/Entities.h"
 #include "domain/UserMessage.h"
 #include "workflows/CustomerWorkflow.h"
@@ -9,6 +10,7 @@
 
 #include <optional>
 
+class QFormLayout;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -48,6 +50,7 @@ private:
     void onJobChanged(qint64 jobId); // PostgreSQL NOTIFY: poll now instead of at the next tick
     void showJob(const ProvisioningJob& job);
     void loadService(qint64 serviceId);
+    void loadAddon(); // the add-on this job bought, if any, with the balance read back after provisioning
     void updateTasks();
     void updatePanels();
     void retry();
@@ -57,6 +60,7 @@ private:
     qint64 m_jobId;
     std::optional<ProvisioningJob> m_job;
     std::optional<ServiceDetails> m_service;
+    std::optional<AddonPurchase> m_addon;
     std::optional<Error> m_loadError;   // reading the job failed
     std::optional<Error> m_actionError; // Retry was refused
     QTimer m_pollTimer;
@@ -76,6 +80,9 @@ private:
     QLabel* m_serviceNameValue;
     QLabel* m_serviceStatusCaption;
     QLabel* m_serviceStatusValue;
+    QFormLayout* m_successForm = nullptr;
+    QLabel* m_balanceCaption;
+    QLabel* m_balanceValue;
     QWidget* m_failurePanel;
     QLabel* m_failureErrorLabel;
     QLabel* m_failureExplanationLabel;

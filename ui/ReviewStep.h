@@ -8,7 +8,8 @@ class QLabel;
 
 namespace sb {
 
-// Step 5 of the seed: every selection before provisioning (customer, product, inventory, pricing, auto-renew).
+// Step 5 of the seed: every selection before provisioning (customer, product, inventory, pricing, auto-renew), and
+// for add-ons the service that receives it, for business orders the site, the contacts and the custom fields.
 class ReviewStep : public QWidget
 {
     Q_OBJECT
@@ -39,6 +40,16 @@ private:
     QLabel* m_setupValue;
     QLabel* m_monthlyValue;
     QLabel* m_autoRenewValue;
+    QLabel* m_addonForCaption;
+    QLabel* m_addonForValue;
+    QLabel* m_siteCaption;
+    QLabel* m_siteValue;
+    QLabel* m_billingCaption;
+    QLabel* m_billingValue;
+    QLabel* m_technicalCaption;
+    QLabel* m_technicalValue;
+    QLabel* m_fieldsCaption;
+    QLabel* m_fieldsValue;
 };
 
 } // namespace sb

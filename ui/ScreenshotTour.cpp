@@ -1,7 +1,9 @@
 #include "ScreenshotTour.h"
 
 #include "AmendBundleDialog.h"
+#include "AddonTargetStep.h"
 #include "AssignPlanDialog.h"
+#include "BusinessDetailsStep.h"
 #include "BundleCompositionDialog.h"
 #include "ComponentListDialog.h"
 #include "SelectComponentsDialog.h"
@@ -9,7 +11,10 @@
 #include "AutoRenewStep.h"
 #include "CatalogPage.h"
 #include "CustomerSearchCombo.h"
+#include "CreateCustomerDialog.h"
 #include "CustomersPage.h"
+#include "ImportCsvDialog.h"
+#include "ImportCsvLauncher.h"
 #include "InventoryPicker.h"
 #include "InventoryStep.h"
 #include "JobLogDialog.h"
@@ -20,6 +25,7 @@
 #include "ProductCardsView.h"
 #include "ProvisioningPage.h"
 #include "ProvisioningProgressDialog.h"
+#include "QueueMonitorPage.h"
 #include "SelectCustomerStep.h"
 #include "SubscriptionDetailsPanel.h"
 #include "SubscriptionsPage.h"
@@ -29,7 +35,12 @@
 #include "VerifyServiceDialog.h"
 #include "network/NetworkSimulator.h"
 #include "network/SimulatorThread.h"
+#include "store/CustomerRepository.h"
+#include "store/CatalogRepository.h"
+#include "store/JobRepository.h"
+#include "workflows/AddonWorkflow.h"
 #include "workflows/AmendBundleWorkflow.h"
+#include "workflows/AssignPlanWorkflow.h"
 #include "workflows/Backend.h"
 #include "workflows/SubscriptionWorkflow.h"
 
@@ -38,6 +49,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,6 +59,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTextStream>
 #include <QThread>
@@ -100,6 +114,47 @@ Status prepareSubscriptionExample(Database& db, const Actor& actor)
     return scheduled.ok() ? Status::success() : Status(Error{scheduled.problems.first(), scheduled.detail});
 }
 
+// A second active mobile service for the first "John" of the customer search (the tour's first order made the first
+// one), so that the add-on prompt has two services to offer. Runs on a worker thread: it waits for the provisioning.
+Status prepareSecondMobileService(Database& db, const Actor& actor)
+{
+    auto failed = [](const QString& why) { return Status(Error{UserMessage(), why}); };
+    const auto customers = AssignPlanWorkflow(db).searchCustomers(QStringLiteral("John"), 1);
+    const auto addon = CatalogRepository(db).bySlug(QStringLiteral("addon-data-5gb"));
+    const auto plan = CatalogRepository(db).bySlug(QStringLiteral("mobile-5gb"));
+    if (!customers.ok() || customers->isEmpty() || !addon || !plan)
+        return failed(QStringLiteral("no customer John, no 5GB Data Boost or no Mobile 5GB plan"));
+    const Customer john = customers->first();
+    const auto targets = AddonWorkflow(db).targetServices(addon->id, john.id);
+    if (targets.ok() && targets->size() > 1)
+        return Status::success();
+    AssignPlanWorkflow workflow(db);
+    AssignRequest request;
+    request.customerId = john.id;
+    request.productId = plan->id;
+    request.reservationHolder = QStringLiteral("screenshot-tour");
+    for (const QString& templateName : plan->inventoryItemsList) {
+        const auto items = workflow.availableItems(templateName, request.reservationHolder);
+        if (!items.ok() || items->isEmpty() || !workflow.reserve(items->first().id, request.reservationHolder).ok())
+            return failed(QStringLiteral("no %1 for the second mobile service").arg(templateName));
+        request.items.insert(templateName, items->first().id);
+    }
+    const auto submitted = workflow.submit(request, actor);
+    if (!submitted.ok())
+        return Status(submitted.error());
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 60000) {
+        const auto job = JobRepository(db).byId(submitted->jobId);
+        if (job && job->status == JobStatus::Succeeded)
+            return Status::success();
+        if (job && job->status == JobStatus::Failed)
+            return failed(QStringLiteral("the second mobile service was not provisioned"));
+        QThread::msleep(100);
+    }
+    return failed(QStringLiteral("the second mobile service took too long"));
+}
+
 } // namespace
 
 ScreenshotTour::ScreenshotTour(MainWindow& window, Backend& backend, LanguageManager& languages, QString directory,
@@ -121,7 +176,8 @@ bool ScreenshotTour::run()
     m_window.show();
     settle(300);
     return catalogSteps() && firstOrder() && failedOrder() && pagesSteps() && verifyAndSettingsSteps() &&
-           subscriptionsSteps() && amendBundleSteps();
+           subscriptionsSteps() && amendBundleSteps() && customerSteps() &&
+           specialCasesSteps() && importCsvSteps();
 }
 
 bool ScreenshotTour::catalogSteps()
@@ -339,6 +395,15 @@ bool ScreenshotTour::pagesSteps()
     settle(300);
     shoot(&m_window, QStringLiteral("provisioning"));
 
+    m_window.showPage(MainWindow::Page::Queue);
+    QueueMonitorPage* queue = m_window.queueMonitorPage();
+    if (!waitUntil([queue] {
+            return queue->sampleCount() >= 3 && queue->lastSnapshot() && queue->lastSnapshot()->counts.succeeded >= 2;
+        }))
+        return fail(QStringLiteral("the Queue page shows no finished jobs"));
+    settle(300);
+    shoot(&m_window, QStringLiteral("queue"));
+
     m_window.showPage(MainWindow::Page::Services);
     settle(800);
     shoot(&m_window, QStringLiteral("services"));
@@ -487,6 +552,147 @@ bool ScreenshotTour::amendBundleSteps()
     settle();
     shoot(dialog, QStringLiteral("amend-problems"));
     dialog->reject();
+    return true;
+}
+
+bool ScreenshotTour::customerSteps()
+{
+    // A demo business customer with sites and contacts, and the customer of the tour's latest order.
+    CustomerRepository customers(m_backend.database());
+    qint64 businessId = 0;
+    for (qint64 id = 1; id < 60 && businessId == 0; ++id) {
+        const auto customer = customers.byId(id);
+        if (customer && customer->type == CustomerType::Business && !customers.sites(id).isEmpty())
+            businessId = id;
+    }
+    const QList<JobSummary> latestJobs = JobRepository(m_backend.database()).recent(1);
+    if (businessId == 0 || latestJobs.isEmpty())
+        return fail(QStringLiteral("no demo business customer or no order"));
+    m_window.showPage(MainWindow::Page::Customers);
+    CustomersPage* page = m_window.customersPage();
+    page->search(customers.byId(businessId)->name);
+    page->showCustomer(businessId);
+    if (!waitUntil([page, businessId] { return page->details() && page->details()->customer.id == businessId && !page->isLoading(); }))
+        return fail(QStringLiteral("the business customer did not show"));
+    page->showTab(CustomersPage::Tab::SitesAndContacts);
+    settle(200);
+    shoot(&m_window, QStringLiteral("customer-sites-contacts"));
+    const qint64 orderedId = latestJobs.first().job.customerId;
+    page->search(latestJobs.first().customerName);
+    page->showCustomer(orderedId);
+    if (!waitUntil([page, orderedId] { return page->details() && page->details()->customer.id == orderedId && !page->isLoading(); }))
+        return fail(QStringLiteral("the customer of the latest order did not show"));
+    page->showTab(CustomersPage::Tab::History);
+    settle(200);
+    shoot(&m_window, QStringLiteral("customer-history"));
+    page->showTab(CustomersPage::Tab::Services);
+
+    CreateCustomerDialog* dialog = page->openCreateCustomer(QStringLiteral("Quay Fisheries"));
+    dialog->findChild<QComboBox*>(QStringLiteral("newCustomerTypeCombo"))->setCurrentIndex(1);
+    typeText(dialog->findChild<QLineEdit*>(QStringLiteral("newCustomerEmailEdit")), QStringLiteral("office@quay"));
+    typeText(dialog->findChild<QLineEdit*>(QStringLiteral("billingContactEmailEdit")), QStringLiteral("accounts@quay.example"));
+    click(dialog->createButton());
+    settle(200);
+    shoot(dialog, QStringLiteral("create-customer-problems"));
+    dialog->reject();
+    settle();
+    return true;
+}
+
+// Seed 000's special cases: the business details of an order for a demo company (before its PO number is filled
+// in), and "Which service should receive this add-on?" for a customer with two mobile services.
+bool ScreenshotTour::specialCasesSteps()
+{
+    CatalogPage* catalog = m_window.catalogPage();
+    m_window.showPage(MainWindow::Page::Catalog);
+    catalog->setFilter(ProductCategory::ServicePlan, CustomerType::Business);
+    if (!waitUntil([catalog] { return !catalog->isLoading(); }))
+        return fail(QStringLiteral("the business catalog did not load"));
+    AssignPlanDialog* dialog = openAssignDialog(QStringLiteral("mobile-business-50gb"));
+    if (!dialog || !chooseCustomer(dialog, QStringLiteral("Johnson Ent"), false) || !pickInventory(dialog))
+        return false;
+    click(dialog->findChild<QPushButton*>(QStringLiteral("nextButton")));
+    click(dialog->autoRenewStep()->yesButton());
+    BusinessDetailsStep* business = dialog->businessStep();
+    if (dialog->currentStep() != business || !waitUntil([business] { return !business->isLoading(); }))
+        return fail(QStringLiteral("the business details step did not load"));
+    settle();
+    shoot(dialog, QStringLiteral("business-details"));
+    dialog->reject();
+
+    Database& db = m_backend.database();
+    const Actor actor = m_backend.session();
+    auto prepared = std::make_shared<std::optional<Status>>();
+    runAsync(this, m_backend.pool(), [&db, actor] { return prepareSecondMobileService(db, actor); },
+             [prepared](const Status& status) { *prepared = status; });
+    if (!waitUntil([prepared] { return prepared->has_value(); }, 90000))
+        return fail(QStringLiteral("the second mobile service was not prepared"));
+    if (!(*prepared)->ok())
+        return fail((*prepared)->error.message.englishText() + QLatin1Char(' ') + (*prepared)->error.detail);
+
+    catalog->setFilter(ProductCategory::Addon, CustomerType::Individual);
+    if (!waitUntil([catalog] { return !catalog->isLoading(); }))
+        return fail(QStringLiteral("the add-on catalog did not load"));
+    dialog = openAssignDialog(QStringLiteral("addon-data-5gb"));
+    if (!dialog || !chooseCustomer(dialog, QStringLiteral("John"), false))
+        return false;
+    AddonTargetStep* target = dialog->addonTargetStep();
+    if (dialog->currentStep() != target || !waitUntil([target] { return !target->isLoading(); }) ||
+        target->services().size() < 2)
+        return fail(QStringLiteral("the add-on prompt did not offer two services"));
+    settle();
+    shoot(dialog, QStringLiteral("addon-service"));
+    dialog->reject();
+    catalog->setFilter(ProductCategory::ServicePlan, CustomerType::Individual);
+    return waitUntil([catalog] { return !catalog->isLoading(); }) || fail(QStringLiteral("catalog reload"));
+}
+
+// File > Import CSV… with a file of five rows, three of them wrong: the dry run's errors with their lines.
+bool ScreenshotTour::importCsvSteps()
+{
+    Database& db = m_backend.database();
+    auto customers = std::make_shared<std::optional<QList<qint64>>>();
+    runAsync(
+        this, m_backend.pool(),
+        [&db] {
+            QList<qint64> ids;
+            CustomerRepository repository(db);
+            for (qint64 id = 1; id <= repository.count() && ids.size() < 4; ++id)
+                if (const auto customer = repository.byId(id); customer && customer->type == CustomerType::Individual)
+                    ids << id;
+            return ids;
+        },
+        [customers](const QList<qint64>& ids) { *customers = ids; });
+    if (!waitUntil([customers] { return customers->has_value(); }) || (*customers)->size() < 4)
+        return fail(QStringLiteral("no individual customers for the CSV import"));
+    const QList<qint64>& ids = **customers;
+    QTemporaryDir files;
+    const QString path = files.filePath(QStringLiteral("migration-batch-07.csv"));
+    QFile csv(path);
+    if (!csv.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("cannot write %1").arg(path));
+    csv.write(QStringLiteral("customer,product,auto_renew\n%1,mobile-20gb,yes\nnobody@example.com,mobile-20gb,yes\n"
+                             "%2,mobile-5gb,no\n%3,mobile-200gb,yes\n%4,mobile-20gb,maybe\n")
+                  .arg(ids.at(0))
+                  .arg(ids.at(1))
+                  .arg(ids.at(2))
+                  .arg(ids.at(3))
+                  .toUtf8());
+    csv.close();
+
+    ImportCsvDialog* dialog = m_window.importCsv()->openDialog();
+    dialog->setFile(path);
+    if (!waitUntil([dialog] { return dialog->fileRowCount() >= 0; }))
+        return fail(QStringLiteral("the import dialog did not count the rows"));
+    click(dialog->findChild<QPushButton*>(QStringLiteral("validateButton")));
+    if (!waitUntil([dialog] { return dialog->dryRun().has_value() && !dialog->isBusy(); }, 30000))
+        return fail(QStringLiteral("the dry run did not finish"));
+    if (dialog->findChild<QTableWidget*>(QStringLiteral("dryRunErrorTable"))->rowCount() < 2)
+        return fail(QStringLiteral("the dry run found no errors in the tour's CSV"));
+    dialog->resize(860, 560);
+    settle(300);
+    shoot(dialog, QStringLiteral("import-csv-errors"));
+    dialog->close();
     return true;
 }
 

@@ -43,6 +43,9 @@ private:
     bool verifyAndSettingsSteps();
     bool subscriptionsSteps();
     bool amendBundleSteps();
+    bool customerSteps(); // the Customers page's tabs and Create Customer
+    bool specialCasesSteps(); // the business details step and the add-on prompt
+    bool importCsvSteps();    // Import CSV… with the dry run's row errors
 
     ProvisioningProgressDialog* waitForProgressDialog();
     bool waitUntil(const std::function<bool()>& condition, int timeoutMs = 20000);

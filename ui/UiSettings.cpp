@@ -7,6 +7,7 @@ namespace {
 
 const QString languageKey = QStringLiteral("ui/language");
 const QString catalogGridKey = QStringLiteral("ui/catalogGridView");
+const QString importCsvFolderKey = QStringLiteral("ui/importCsvFolder");
 
 } // namespace
 
@@ -28,6 +29,16 @@ bool UiSettings::catalogGridView()
 void UiSettings::setCatalogGridView(bool grid)
 {
     QSettings().setValue(catalogGridKey, grid);
+}
+
+QString UiSettings::importCsvFolder()
+{
+    return QSettings().value(importCsvFolderKey).toString();
+}
+
+void UiSettings::setImportCsvFolder(const QString& folder)
+{
+    QSettings().setValue(importCsvFolderKey, folder);
 }
 
 } // namespace sb

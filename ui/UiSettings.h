@@ -13,6 +13,9 @@ public:
 
     static bool catalogGridView();
     static void setCatalogGridView(bool grid);
+
+    static QString importCsvFolder(); // where "Import CSV…" last found a file; empty: the documents folder
+    static void setImportCsvFolder(const QString& folder);
 };
 
 } // namespace sb

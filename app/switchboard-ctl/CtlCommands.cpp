@@ -3,6 +3,7 @@
 #include "network/NetworkSimulator.h"
 #include "network/TlsTcpServer.h"
 #include "domain/AssignRules.h"
+#include "domain/BusinessRules.h"
 #include "provisioning/ProvisioningRunner.h"
 #include "store/CatalogRepository.h"
 #include "store/DemoSeeder.h"
@@ -140,6 +141,7 @@ int CtlCommands::usage(const QString& problem)
                 "  inventory import-sims FILE --transport-key-file F [--op HEX]\n"
                 "  sim opc --ki HEX --op HEX\n"
                 "  assign --customer ID --product SLUG [--item TEMPLATE=ITEM_ID ...] [--auto-renew yes|no] [--wait]\n"
+                "      [--site NAME|ID] [--billing-contact ID] [--technical-contact ID] [--field KEY=VALUE ...]\n"
                 "  jobs list | jobs show ID | jobs retry ID\n"
                 "  user add LOGIN --role staff|billing_clerk|administrator [--name NAME]\n"
                 "  user passwd LOGIN | user list\n"
@@ -151,6 +153,11 @@ int CtlCommands::usage(const QString& problem)
                 "      [--performed-date ISO] [--action-type X] [--sub-action-type Y] [--request-key KEY]\n"
                 "  scheduled list [--subscription NUMBER] | scheduled cancel ID\n")
           << tr("  services cancel ID\n")
+          << tr("  addons buy --customer ID --product SLUG [--service ID] [--item TEMPLATE=ITEM_ID ...] [--wait]\n"
+                "  addons list --service ID\n")
+          << tr("  import-csv FILE [--dry-run] [--max-in-flight N] [--report OUT.csv] [--external-worker]\n"
+                "  import-csv --resume ID | --retry-failed ID [--report OUT.csv] [--external-worker]\n"
+                "      (exit code 3: rows with errors, rejected, failed or cancelled; 4: stopped, resume later)\n")
           << tr("  services verify ID   (exit code 3: the network differs from the database; 4: an element did not answer)\n")
           << tr("  nesim over HTTPS: add --tls-cert FILE --tls-key FILE [--client-ca FILE] (client certificate required)\n");
     m_err << tr("Settings: --config FILE reads the network elements, mail, SIM keys and (without --db) the database\n"
@@ -277,6 +284,8 @@ int CtlCommands::run(const QStringList& arguments)
             return m_args.removeFirst(), userList();
         if (command == QLatin1String("worker"))
             return worker();
+        if (command == QLatin1String("import-csv"))
+            return importCsv();
         if (command == QLatin1String("nesim"))
             return nesim();
         if (command == QLatin1String("amend-bundle"))
@@ -289,6 +298,10 @@ int CtlCommands::run(const QStringList& arguments)
             return m_args.removeFirst(), subscriptionsShow();
         if (command == QLatin1String("subscriptions") && sub == QLatin1String("search"))
             return m_args.removeFirst(), subscriptionsSearch();
+        if (command == QLatin1String("addons") && sub == QLatin1String("buy"))
+            return m_args.removeFirst(), addonsBuy();
+        if (command == QLatin1String("addons") && sub == QLatin1String("list"))
+            return m_args.removeFirst(), addonsList();
         return usage(tr("Unknown command \"%1\".").arg((command + QLatin1Char(' ') + sub).trimmed()));
     };
     const int code = dispatch();
@@ -488,6 +501,17 @@ int CtlCommands::assign()
     const QStringList itemSpecs = takeAll(QStringLiteral("--item"));
     const QString autoRenewText = takeOption(QStringLiteral("--auto-renew")).toLower();
     const bool wait = takeFlag(QStringLiteral("--wait"));
+    BusinessDetails business;
+    const QString siteText = takeOption(QStringLiteral("--site"));
+    if (!takeNumber(QStringLiteral("--billing-contact"), &business.billingContactId, 1)
+        || !takeNumber(QStringLiteral("--technical-contact"), &business.technicalContactId, 1))
+        return 2;
+    for (const QString& spec : takeAll(QStringLiteral("--field"))) {
+        const int eq = spec.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(tr("--field must be KEY=VALUE, for example \"po_number=PO-2025-001234\", not \"%1\".").arg(spec));
+        business.customFields.insert(spec.left(eq), spec.mid(eq + 1));
+    }
     if (m_badOption)
         return 2;
     if (customerId == 0 || slug.isEmpty())
@@ -523,7 +547,24 @@ int CtlCommands::assign()
     if (Status eligible = workflow.checkEligibility(product->id, customerId); !eligible)
         return fail(eligible.error.text());
 
+    const auto options = workflow.businessOptions(customerId, product->id);
+    if (!options)
+        return fail(options.error().text());
+    // A business customer's only site and the first contact of each role are taken unless named.
+    for (const Site& site : options->sites)
+        if (site.name.compare(siteText, Qt::CaseInsensitive) == 0 || QString::number(site.id) == siteText)
+            business.siteId = site.id;
+    if (!siteText.isEmpty() && business.siteId == 0)
+        return fail(tr("The customer has no site \"%1\". Give the site's name or ID.").arg(siteText));
+    if (business.siteId == 0 && options->sites.size() == 1)
+        business.siteId = options->sites.first().id;
+    if (business.billingContactId == 0 && !options->sites.isEmpty())
+        business.billingContactId = BusinessRules::defaultContact(options->contacts, QStringLiteral("billing"));
+    if (business.technicalContactId == 0 && !options->sites.isEmpty())
+        business.technicalContactId = BusinessRules::defaultContact(options->contacts, QStringLiteral("technical"));
+
     AssignRequest request;
+    request.business = business;
     request.customerId = customerId;
     request.productId = product->id;
     request.autoRenew = autoRenewText.isEmpty() ? AssignRules::defaultAutoRenew(*product) : autoRenewText == QLatin1String("yes");

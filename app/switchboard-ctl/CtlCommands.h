@@ -48,6 +48,7 @@ private:
     int jobsRetry();
     int servicesCancel();
     int servicesVerify(); // CtlVerifyCommands.cpp
+    int importCsv();      // CtlImportCommands.cpp
     int userAdd();
     int userPasswd();
     int userList();
@@ -59,6 +60,9 @@ private:
     int scheduledCancel();
     int subscriptionsShow();
     int subscriptionsSearch();
+    // Add-ons onto an existing service (CtlAddonCommands.cpp).
+    int addonsBuy();
+    int addonsList();
 
     QString takeOption(const QString& name);     // "--name VALUE"; the pair is removed from m_args
     QStringList takeAll(const QString& name);    // every "--name VALUE"

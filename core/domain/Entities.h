@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,13 @@ struct Customer
     QString phone;
     QString status = QStringLiteral("active");
     QString language = QStringLiteral("en");
+    QString paymentMethod = QStringLiteral("card"); // empty: no payment method on file
+    qint64 paymentMethodValidUntilMs = 0;            // 0: does not expire
+
+    bool hasValidPaymentMethod(qint64 nowMs) const
+    {
+        return !paymentMethod.isEmpty() && (paymentMethodValidUntilMs == 0 || paymentMethodValidUntilMs > nowMs);
+    }
 };
 
 struct Site
@@ -37,6 +45,33 @@ struct Contact
     QString name;
     QString email;
     QString phone;
+};
+
+// A field a business order asks for (PO number, cost centre, account number), configured per customer type and
+// optionally per product (empty productSlug: every product).
+struct CustomFieldDefinition
+{
+    enum class Type { Text, Number, Date };
+
+    qint64 id = 0;
+    QString key;   // stored under this key in the service's custom fields
+    QString label; // untranslated source text; shown through QCoreApplication::translate("CustomField", ...)
+    Type type = Type::Text;
+    bool required = false;
+    CustomerType customerType = CustomerType::Business;
+    QString productSlug;
+    int sortOrder = 0;
+};
+
+// Where and for whom a business customer's service is installed. Zero ids: not chosen.
+struct BusinessDetails
+{
+    qint64 siteId = 0;
+    qint64 billingContactId = 0;
+    qint64 technicalContactId = 0;
+    QMap<QString, QString> customFields; // CustomFieldDefinition::key -> value as entered (dates ISO 8601)
+
+    bool isEmpty() const { return siteId == 0 && billingContactId == 0 && technicalContactId == 0 && customFields.isEmpty(); }
 };
 
 struct Product
@@ -93,6 +128,7 @@ struct Service
     qint64 activatedMs = 0;
     QString productName;
     ServiceType serviceType = ServiceType::Mobile;
+    BusinessDetails business;
 };
 
 struct ProvisioningTask

@@ -3,9 +3,13 @@
 #include "TlsTcpServer.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -16,6 +20,10 @@ namespace {
 
 constexpr int MaxHeaderBytes = 64 * 1024;
 constexpr qint64 MaxBodyBytes = 16 * 1024 * 1024;
+// Saving serialises and fsyncs the whole state (measured: ~10 ms for 100 accounts and devices, ~300 ms for 10000
+// on a busy machine), so a burst of changes (a bulk import) is saved once a second instead of once per request.
+// A clean stop saves at once; a crash loses at most the last second.
+constexpr int SaveDelayMs = 1000;
 
 QByteArray reasonPhrase(int status)
 {
@@ -197,13 +205,18 @@ std::optional<NetworkSimulator::FaultRule> NetworkSimulator::takeFault(const Sim
 
 // ---- state -----------------------------------------------------------------------------------------------------
 
-NetworkSimulator::NetworkSimulator(QObject* parent) : QObject(parent), m_server(new TlsTcpServer(this))
+NetworkSimulator::NetworkSimulator(QObject* parent)
+    : QObject(parent), m_server(new TlsTcpServer(this)), m_saveTimer(new QTimer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &NetworkSimulator::onNewConnection);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(SaveDelayMs);
+    connect(m_saveTimer, &QTimer::timeout, this, &NetworkSimulator::saveState);
 }
 
 NetworkSimulator::~NetworkSimulator()
 {
+    saveState();
     // Delete the sockets first: their disconnected() handlers use m_connections.
     for (auto it = m_connections.keyBegin(); it != m_connections.keyEnd(); ++it) {
         (*it)->disconnect(this);
@@ -214,6 +227,7 @@ NetworkSimulator::~NetworkSimulator()
 
 bool NetworkSimulator::listen(quint16 port)
 {
+    loadState();
     if (!m_server->listen(QHostAddress::LocalHost, port))
         return false;
     QMutexLocker lock(&m_mutex);
@@ -255,11 +269,82 @@ void NetworkSimulator::setProvisioningKey(const QString& key)
 
 void NetworkSimulator::reset()
 {
+    QMutexLocker fileLock(&m_fileMutex);
     QMutexLocker lock(&m_mutex);
     m_elements.clear();
     m_faults.clear();
     m_requestCounts.clear();
     m_latencyMs = 0;
+    m_unsaved = false;
+    if (!m_stateFile.isEmpty())
+        QFile::remove(m_stateFile);
+}
+
+// ---- state file ------------------------------------------------------------------------------------------------
+
+void NetworkSimulator::setStateFile(const QString& path)
+{
+    QMutexLocker lock(&m_mutex);
+    m_stateFile = path;
+}
+
+void NetworkSimulator::loadState()
+{
+    QMutexLocker fileLock(&m_fileMutex);
+    QMutexLocker lock(&m_mutex);
+    if (m_stateFile.isEmpty() || !QFileInfo::exists(m_stateFile))
+        return;
+    QFile file(m_stateFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qWarning("network simulator: cannot read the state file %s (%s); starting empty", qPrintable(m_stateFile),
+                 qPrintable(file.errorString()));
+        return;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    file.close();
+    QString problem;
+    if (parseError.error != QJsonParseError::NoError)
+        problem = parseError.errorString();
+    else if (!document.isObject() || !m_elements.restore(document.object()))
+        problem = QStringLiteral("not a simulator state");
+    if (problem.isEmpty())
+        return;
+    // Kept aside rather than overwritten by the next save, for whoever wants to look at it.
+    const QString aside = m_stateFile + QStringLiteral(".corrupt");
+    QFile::remove(aside);
+    const bool kept = QFile::rename(m_stateFile, aside);
+    qWarning("network simulator: the state file %s is unusable (%s); starting empty%s", qPrintable(m_stateFile),
+             qPrintable(problem), kept ? qPrintable(QStringLiteral(", the file was renamed to ") + aside) : "");
+}
+
+void NetworkSimulator::stateChanged()
+{
+    if (!m_saveTimer->isActive())
+        m_saveTimer->start();
+}
+
+void NetworkSimulator::saveState()
+{
+    QMutexLocker fileLock(&m_fileMutex);
+    QString path;
+    QJsonObject state;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_unsaved || m_stateFile.isEmpty())
+            return;
+        m_unsaved = false;
+        path = m_stateFile;
+        state = m_elements.state();
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(state).toJson(QJsonDocument::Compact)) >= 0 &&
+        file.commit())
+        return;
+    qWarning("network simulator: cannot save the state file %s (%s)", qPrintable(path), qPrintable(file.errorString()));
+    QMutexLocker lock(&m_mutex);
+    m_unsaved = true; // the next change tries again
 }
 
 QJsonObject NetworkSimulator::ocsAccount(const QString& tenant, const QString& account) const
@@ -438,6 +523,11 @@ NetworkSimulator::Outcome NetworkSimulator::respond(const SimulatedElements::Req
         const SimulatedElements::Reply reply = m_elements.handle(request);
         outcome.status = reply.status;
         outcome.body = reply.body;
+        const bool reads = request.verb == "GET" || key == QLatin1String("APIerSv2.GetAccount");
+        if (!m_stateFile.isEmpty() && !reads && reply.status < 400) {
+            m_unsaved = true;
+            stateChanged();
+        }
         return outcome;
     }
     switch (fault->kind) {

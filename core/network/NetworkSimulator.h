@@ -15,6 +15,7 @@
 
 class QTcpServer;
 class QTcpSocket;
+class QTimer;
 
 namespace sb {
 
@@ -22,6 +23,10 @@ namespace sb {
 // POST /jsonrpc), the HSS (PyHSS REST at the root) and the IPTV middleware (/iptv/…), all on one port, with
 // fault injection. Admin routes let other processes steer it: POST /_sim/faults {"spec"}, DELETE /_sim/faults,
 // GET /_sim/faults, GET /_sim/state, POST /_sim/reset, POST /_sim/latency {"ms"} (delay of every element answer).
+//
+// With a state file the elements' state (accounts, AuCs, subscribers, devices; not faults, counts or latency)
+// outlives the process, as on the real servers: loaded by listen(), saved shortly after every change and when
+// the simulator is destroyed, deleted by reset().
 //
 // listen() must run in the simulator's own thread; every other public method may be called from any thread.
 class NetworkSimulator : public QObject
@@ -62,7 +67,10 @@ public:
     void addFault(FaultRule rule);
     void clearFaults();
     QList<FaultRule> faults() const;
-    void reset(); // forget all state, faults, counts, latency and key
+    void reset(); // forget all state, faults, counts, latency and key; deletes the state file
+    // Where the elements' state is kept between runs; empty (the default) = in memory only. Call before listen().
+    void setStateFile(const QString& path);
+    void saveState(); // writes the state file now if something changed since the last save
 
     // TARGET[:KIND][:once|:times=N], KIND = error | error=TEXT | httpNNN | timeout | drop | malformed, e.g.
     // "APIerSv1.SetAccount:timeout", "hss:http500", "APIerSv1.SetAccount:error=INSUFFICIENT_CREDIT:once".
@@ -99,10 +107,19 @@ private:
     std::optional<FaultRule> takeFault(const SimulatedElements::Request& request, const QString& element,
                                        const QString& key);
 
+    void loadState();
+    void stateChanged(); // simulator thread: saves soon
+    void removeStateFile();
+
     QTcpServer* m_server;
+    QTimer* m_saveTimer; // coalesces the saves of a burst of changes
     QHash<QTcpSocket*, Connection> m_connections; // simulator thread only
 
+    QMutex m_fileMutex; // serialises writing and deleting the state file; taken before m_mutex
+
     mutable QMutex m_mutex; // guards everything below
+    QString m_stateFile;
+    bool m_unsaved = false;
     SimulatedElements m_elements;
     QList<FaultRule> m_faults;
     QHash<QString, int> m_requestCounts;

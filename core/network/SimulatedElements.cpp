@@ -509,8 +509,104 @@ QJsonObject SimulatedElements::state() const
 {
     return {{QStringLiteral("ocs"), QJsonObject{{QStringLiteral("accounts"), valuesOf(m_accounts)}}},
             {QStringLiteral("hss"), QJsonObject{{QStringLiteral("auc"), valuesOf(m_aucs)},
-                                                {QStringLiteral("subscribers"), valuesOf(m_subscribers)}}},
-            {QStringLiteral("iptv"), QJsonObject{{QStringLiteral("devices"), valuesOf(m_devices)}}}};
+                                                {QStringLiteral("subscribers"), valuesOf(m_subscribers)},
+                                                {QStringLiteral("next_auc_id"), m_nextAucId},
+                                                {QStringLiteral("next_subscriber_id"), m_nextSubscriberId}}},
+            {QStringLiteral("iptv"), QJsonObject{{QStringLiteral("devices"), valuesOf(m_devices)},
+                                                 {QStringLiteral("next_device_id"), m_nextDeviceId}}}};
+}
+
+// ---- restoring a state() document ------------------------------------------------------------------------------
+
+namespace {
+
+// A positive whole number, or 0 when the value is anything else.
+qint64 positiveId(const QJsonValue& value)
+{
+    if (!value.isDouble())
+        return 0;
+    const double number = value.toDouble();
+    return number >= 1 && number < 9e15 && number == double(qint64(number)) ? qint64(number) : 0;
+}
+
+// The objects of section[name]; false when section or that member has the wrong type (absent means empty).
+bool objectsOf(const QJsonValue& section, const char* name, QVector<QJsonObject>* objects)
+{
+    if (section.isUndefined())
+        return true;
+    if (!section.isObject())
+        return false;
+    const QJsonValue list = section.toObject().value(QLatin1String(name));
+    if (list.isUndefined())
+        return true;
+    if (!list.isArray())
+        return false;
+    for (const QJsonValue& item : list.toArray()) {
+        if (!item.isObject())
+            return false;
+        objects->append(item.toObject());
+    }
+    return true;
+}
+
+// Fills map from objects keyed by their id field; false on a missing, invalid or repeated id.
+bool byId(const QVector<QJsonObject>& objects, const char* idField, QMap<qint64, QJsonObject>* map, qint64* maxId)
+{
+    for (const QJsonObject& object : objects) {
+        const qint64 id = positiveId(object.value(QLatin1String(idField)));
+        if (id == 0 || map->contains(id))
+            return false;
+        map->insert(id, object);
+        *maxId = qMax(*maxId, id);
+    }
+    return true;
+}
+
+// The stored counter, but never one that would hand out an id already in use.
+qint64 nextId(const QJsonValue& section, const char* name, qint64 maxId)
+{
+    return qMax(positiveId(section.toObject().value(QLatin1String(name))), maxId + 1);
+}
+
+} // namespace
+
+bool SimulatedElements::restore(const QJsonObject& state)
+{
+    const QJsonValue ocs = state.value(QLatin1String("ocs"));
+    const QJsonValue hss = state.value(QLatin1String("hss"));
+    const QJsonValue iptv = state.value(QLatin1String("iptv"));
+    QVector<QJsonObject> accounts, aucs, subscribers, devices;
+    if (!objectsOf(ocs, "accounts", &accounts) || !objectsOf(hss, "auc", &aucs) ||
+        !objectsOf(hss, "subscribers", &subscribers) || !objectsOf(iptv, "devices", &devices))
+        return false;
+
+    SimulatedElements restored;
+    for (const QJsonObject& account : accounts) { // keyed by "tenant:account", which is its ID
+        const QString id = account.value(QLatin1String("ID")).toString();
+        if (!id.contains(QLatin1Char(':')) || restored.m_accounts.contains(id))
+            return false;
+        restored.m_accounts.insert(id, account);
+    }
+    qint64 maxAucId = 0;
+    qint64 maxSubscriberId = 0;
+    if (!byId(aucs, "auc_id", &restored.m_aucs, &maxAucId) ||
+        !byId(subscribers, "subscriber_id", &restored.m_subscribers, &maxSubscriberId))
+        return false;
+    qint64 maxDeviceId = 0;
+    for (const QJsonObject& device : devices) { // keyed by serial
+        const QString serial = device.value(QLatin1String("serial")).toString();
+        const qint64 id = positiveId(device.value(QLatin1String("device_id")));
+        if (serial.isEmpty() || id == 0 || restored.m_devices.contains(serial))
+            return false;
+        restored.m_devices.insert(serial, device);
+        maxDeviceId = qMax(maxDeviceId, id);
+    }
+    restored.m_nextAucId = nextId(hss, "next_auc_id", maxAucId);
+    restored.m_nextSubscriberId = nextId(hss, "next_subscriber_id", maxSubscriberId);
+    restored.m_nextDeviceId = nextId(iptv, "next_device_id", maxDeviceId);
+    restored.m_provisioningKey = m_provisioningKey; // configuration, not state
+    *this = restored;
+    return true;
 }
 
 } // namespace sb

@@ -48,7 +48,10 @@ public:
     QJsonObject hssSubscriber(const QString& imsi) const;
     QJsonObject hssAuc(const QString& imsi) const;
     QJsonObject iptvDevice(const QString& serial) const;
+    // Every map and next-id counter, as GET /_sim/state shows it and the state file stores it.
     QJsonObject state() const;
+    // Rebuilds everything from a state() document. On a malformed one returns false and leaves this unchanged.
+    bool restore(const QJsonObject& state);
 
 private:
     struct RpcOutcome

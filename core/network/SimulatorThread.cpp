@@ -27,11 +27,13 @@ bool SimulatorThread::start(quint16 port)
     bool listening = false;
     NetworkSimulator* simulator = m_simulator;
     const std::optional<QSslConfiguration> tls = m_serverTls;
+    const QString stateFile = m_stateFile;
     QMetaObject::invokeMethod(
         simulator,
-        [simulator, port, &listening, &tls] {
+        [simulator, port, &listening, &tls, &stateFile] {
             if (tls)
                 simulator->setServerTls(*tls);
+            simulator->setStateFile(stateFile);
             listening = simulator->listen(port);
         },
         Qt::BlockingQueuedConnection);
@@ -47,7 +49,7 @@ void SimulatorThread::stop()
 {
     if (!m_thread)
         return;
-    m_thread->quit();
+    m_thread->quit(); // the simulator saves its state file as it is deleted
     m_thread->wait();
     delete m_thread;
     m_thread = nullptr;

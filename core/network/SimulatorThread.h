@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QSslConfiguration>
+#include <QString>
 #include <QUrl>
 
 #include <optional>
@@ -24,6 +25,8 @@ public:
     bool start(quint16 port = 0); // blocks until the simulator listens (or failed to); 0 = any free port
     // The next start() serves HTTPS with this configuration (TlsServerSettings::serverConfiguration).
     void setServerTls(const QSslConfiguration& configuration) { m_serverTls = configuration; }
+    // The next start() loads the elements' state from this file and keeps it there (NetworkSimulator::setStateFile).
+    void setStateFile(const QString& path) { m_stateFile = path; }
     void stop();
     bool isRunning() const { return m_simulator != nullptr; }
 
@@ -36,6 +39,7 @@ private:
     NetworkSimulator* m_simulator = nullptr;
     QUrl m_baseUrl;
     std::optional<QSslConfiguration> m_serverTls;
+    QString m_stateFile;
 };
 
 } // namespace sb

@@ -21,6 +21,9 @@ QStringList builtInPlaybookLabels()
         QT_TRANSLATE_NOOP("Playbook", "Assigning SIP DID (%1)"),
         QT_TRANSLATE_NOOP("Playbook", "Creating SIP subscriber (%1)"),
         QT_TRANSLATE_NOOP("Playbook", "Updating channel packages on set-top box (%1)"),
+        QT_TRANSLATE_NOOP("Playbook", "Adding %1 to the OCS account"),
+        QT_TRANSLATE_NOOP("Playbook", "Reading balance"),
+        QT_TRANSLATE_NOOP("Playbook", "Activating add-on"),
     };
     QStringList result;
     for (const char* label : labels)

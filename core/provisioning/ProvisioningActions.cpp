@@ -1,5 +1,6 @@
 #include "ProvisioningActions.h"
 
+#include "AddonActions.h"
 #include "ElementActions.h"
 #include "HlrActions.h"
 #include "network/CgratesClient.h"
@@ -240,6 +241,9 @@ const QMap<QString, ProvisioningAction>& registry()
         {QStringLiteral("sip.delete_subscriber"), ElementActions::deleteSipSubscriber},
         {QStringLiteral("service.cancel"), cancelService},
         {QStringLiteral("mail.welcome"), sendWelcomeMail},
+        {QStringLiteral("ocs.add_balance"), AddonActions::addBalance},
+        {QStringLiteral("ocs.read_balance"), AddonActions::readBalance},
+        {QStringLiteral("addon.activate"), AddonActions::activate},
     };
     return actions;
 }

@@ -1,7 +1,9 @@
 #include "ProvisioningRunner.h"
 
 #include "ProvisioningActions.h"
+#include "domain/AddonRules.h"
 #include "store/JobRepository.h"
+#include "store/ServiceAddonRepository.h"
 #include "store/ServiceRepository.h"
 
 #include <QCoreApplication>
@@ -56,7 +58,11 @@ JobStatus ProvisioningRunner::runClaimed(qint64 jobId)
                                                      context.log));
             }
         }
-        ServiceRepository(m_db).setStatus(job.serviceId, ServiceStatus::ProvisioningFailed, job.requestedBy);
+        // A failed add-on leaves the service it was bought for as it is: only the add-on failed.
+        if (job.kind == QLatin1String(AddonRules::jobKind))
+            ServiceAddonRepository(m_db).setStatusOfJob(job.id, QLatin1String(AddonPurchase::Failed));
+        else
+            ServiceRepository(m_db).setStatus(job.serviceId, ServiceStatus::ProvisioningFailed, job.requestedBy);
         jobs.finishJob(job.id, JobStatus::Failed, error.message, Database::nowMs());
         return JobStatus::Failed;
     };

@@ -61,6 +61,7 @@ bool Actor::roleAllows(Role role, Permission permission)
     case Permission::AssignPlan:
     case Permission::RetryProvisioning:
     case Permission::CancelService:
+    case Permission::ManageCustomers:
         return role == Role::Staff;
     case Permission::AmendBundle:
         return role == Role::BillingClerk;
@@ -133,6 +134,13 @@ Status Actor::require(Permission permission) const
             UserMessage("Roles",
                         QT_TRANSLATE_NOOP("Roles",
                                           "Your role (%1) does not allow cancelling services. Ask an administrator."),
+                        args),
+            detail});
+    case Permission::ManageCustomers:
+        return Status(Error{
+            UserMessage("Roles",
+                        QT_TRANSLATE_NOOP("Roles",
+                                          "Your role (%1) does not allow creating or changing customers. Ask an administrator."),
                         args),
             detail});
     }

@@ -18,6 +18,7 @@ enum class Permission {
     SeedDemoData,      // administrator
     ImportInventory,   // administrator: SIM batch files
     CancelService,     // staff, administrator
+    ManageCustomers,   // staff, administrator: create customers, add their sites and contacts
 };
 
 QString toCode(Role role); // "staff", "billing_clerk", "administrator"

@@ -10,7 +10,8 @@
 namespace sb {
 namespace {
 
-const QString customerColumns = QStringLiteral("id, type, name, email, phone, status, language");
+const QString customerColumns =
+    QStringLiteral("id, type, name, email, phone, status, language, payment_method, payment_method_valid_until_ms");
 
 Customer customerFrom(const Sql& q)
 {
@@ -22,6 +23,8 @@ Customer customerFrom(const Sql& q)
     c.phone = q.value(4).toString();
     c.status = q.value(5).toString();
     c.language = q.value(6).toString();
+    c.paymentMethod = q.value(7).toString();
+    c.paymentMethodValidUntilMs = q.value(8).toLongLong();
     return c;
 }
 
@@ -130,6 +133,15 @@ std::optional<Customer> CustomerRepository::byId(qint64 id)
     return customerFrom(q);
 }
 
+std::optional<Customer> CustomerRepository::byEmail(const QString& email)
+{
+    Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE email_lc = :e ORDER BY id LIMIT 1").arg(customerColumns));
+    q.bind(QStringLiteral(":e"), email.trimmed().toLower()).exec();
+    if (!q.next())
+        return std::nullopt;
+    return customerFrom(q);
+}
+
 QList<Site> CustomerRepository::sites(qint64 customerId)
 {
     Sql q(m_db, QStringLiteral("SELECT id, customer_id, name, address FROM customer_sites WHERE customer_id = :c ORDER BY id"));
@@ -162,9 +174,9 @@ qint64 CustomerRepository::count()
 qint64 CustomerRepository::insert(const Customer& c)
 {
     Sql q(m_db, QStringLiteral("INSERT INTO customers (type, name, name_lc, email, email_lc, phone, phone_digits,"
-                               " phone_rev, status, language, payment_method, created_ms) VALUES (:type, :name,"
-                               " :name_lc, :email, :email_lc, :phone, :digits, :rev, :status, :language, :payment,"
-                               " :created) RETURNING id"));
+                               " phone_rev, status, language, payment_method, payment_method_valid_until_ms, created_ms) VALUES (:type,"
+                               " :name, :name_lc, :email, :email_lc, :phone, :digits, :rev, :status, :language, :payment,"
+                               " :valid_until, :created) RETURNING id"));
     q.bind(QStringLiteral(":type"), toCode(c.type))
         .bind(QStringLiteral(":name"), c.name)
         .bind(QStringLiteral(":name_lc"), c.name.toLower())
@@ -175,7 +187,9 @@ qint64 CustomerRepository::insert(const Customer& c)
         .bind(QStringLiteral(":rev"), reversedDigits(c.phone))
         .bind(QStringLiteral(":status"), c.status)
         .bind(QStringLiteral(":language"), c.language)
-        .bind(QStringLiteral(":payment"), QStringLiteral("card"))
+        .bind(QStringLiteral(":payment"), c.paymentMethod.isEmpty() ? QVariant() : QVariant(c.paymentMethod))
+        .bind(QStringLiteral(":valid_until"),
+              c.paymentMethodValidUntilMs ? QVariant(c.paymentMethodValidUntilMs) : QVariant())
         .bind(QStringLiteral(":created"), Database::nowMs())
         .exec();
     return q.returnedId();

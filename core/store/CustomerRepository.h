@@ -15,6 +15,7 @@ public:
     // Type-ahead search over name, customer ID, email and phone (any spacing or + prefix).
     QList<Customer> search(const QString& text, int limit = 20);
     std::optional<Customer> byId(qint64 id);
+    std::optional<Customer> byEmail(const QString& email); // case-insensitive
     QList<Site> sites(qint64 customerId);
     QList<Contact> contacts(qint64 customerId);
     qint64 count();

@@ -2,6 +2,7 @@
 
 #include "BundleDemoSeeder.h"
 #include "CatalogRepository.h"
+#include "CustomFieldRepository.h"
 #include "CustomerRepository.h"
 #include "CustomerSearchIndex.h"
 #include "InventoryRepository.h"
@@ -62,6 +63,19 @@ const char* const companyNames[] = {"Johnson Enterprises", "Acme Trading", "Blue
 const char* const cities[] = {"London", "Manchester", "São Paulo", "Lyon", "Madrid", "Leeds", "Porto Alegre",
                               "Marseille", "Valencia", "Bristol"};
 const char* const languages[] = {"en", "pt_BR", "fr", "es"};
+
+// A few customers cannot buy paid add-ons (seed 000): every 40 customers, one individual and one business without a
+// payment method on file and one individual whose card expired a month ago. Customers 1 to 6 all have a valid card.
+QVariant demoPaymentMethod(qint64 n)
+{
+    return (n % 40 == 6 || n % 40 == 11) ? QVariant() : QVariant(QStringLiteral("card"));
+}
+
+QVariant demoPaymentValidUntil(qint64 n)
+{
+    constexpr qint64 monthMs = 30LL * 24 * 3600 * 1000;
+    return n % 40 == 13 ? QVariant(Database::nowMs() - monthMs) : QVariant();
+}
 
 QString asciiFold(QString text)
 {
@@ -192,6 +206,30 @@ void DemoSeeder::seedCatalog()
                              0, 5, true, mobileItems, "mobile_plan", mobileVars(2, 100), "No longer sold.");
     legacy.enabled = false;
     catalog.insert(legacy);
+
+    // The custom fields of business orders (seed 000: account numbers, cost centres, PO numbers).
+    CustomFieldRepository fields(m_db);
+    const struct
+    {
+        const char* key;
+        const char* label;
+        CustomFieldDefinition::Type type;
+        bool required;
+    } businessFields[] = {
+        {"po_number", QT_TRANSLATE_NOOP("CustomField", "Purchase Order Number"), CustomFieldDefinition::Type::Text, true},
+        {"cost_centre", QT_TRANSLATE_NOOP("CustomField", "Cost Centre"), CustomFieldDefinition::Type::Text, false},
+        {"account_number", QT_TRANSLATE_NOOP("CustomField", "Account Number"), CustomFieldDefinition::Type::Number, false},
+    };
+    int order = 0;
+    for (const auto& f : businessFields) {
+        CustomFieldDefinition d;
+        d.key = QString::fromLatin1(f.key);
+        d.label = QString::fromLatin1(f.label);
+        d.type = f.type;
+        d.required = f.required;
+        d.sortOrder = ++order;
+        fields.insert(d);
+    }
 }
 
 void DemoSeeder::seedInventory(const DemoSize& size)
@@ -279,9 +317,10 @@ void DemoSeeder::seedCustomers(qint64 from, qint64 to, const std::function<void(
     for (qint64 start = from; start < to; start += chunk) {
         Transaction tx(m_db);
         Sql insert(m_db, QStringLiteral("INSERT INTO customers (type, name, name_lc, email, email_lc, phone,"
-                                        " phone_digits, phone_rev, status, language, payment_method, created_ms) VALUES"
+                                        " phone_digits, phone_rev, status, language, payment_method,"
+                                        " payment_method_valid_until_ms, created_ms) VALUES"
                                         " (:type, :name, :name_lc, :email, :email_lc, :phone, :digits, :rev, 'active',"
-                                        " :language, 'card', :created) RETURNING id"));
+                                        " :language, :payment, :valid_until, :created) RETURNING id"));
         CustomerRepository customers(m_db);
         const qint64 end = qMin(to, start + chunk);
         for (qint64 n = start; n < end; ++n) {
@@ -310,6 +349,8 @@ void DemoSeeder::seedCustomers(qint64 from, qint64 to, const std::function<void(
                 .bind(QStringLiteral(":digits"), AssignRules::normalizePhone(phone))
                 .bind(QStringLiteral(":rev"), CustomerRepository::reversedDigits(phone))
                 .bind(QStringLiteral(":language"), QString::fromLatin1(languages[random.bounded(4)]))
+                .bind(QStringLiteral(":payment"), demoPaymentMethod(n))
+                .bind(QStringLiteral(":valid_until"), demoPaymentValidUntil(n))
                 .bind(QStringLiteral(":created"), Database::nowMs())
                 .exec();
             const qint64 id = insert.returnedId();

@@ -48,6 +48,38 @@ QList<InventoryItem> InventoryRepository::select(const QString& where, const QVa
     return result;
 }
 
+QList<InventoryItem> InventoryRepository::byReferenceOrIdentifier(const QStringList& keys)
+{
+    QList<InventoryItem> result;
+    constexpr int chunk = 400;
+    for (int from = 0; from < keys.size(); from += chunk) {
+        QStringList references;
+        QStringList identifiers;
+        QVariantMap binds;
+        for (int i = from; i < qMin(from + chunk, int(keys.size())); ++i) {
+            references << QStringLiteral(":r%1").arg(i - from);
+            identifiers << QStringLiteral(":i%1").arg(i - from);
+            binds.insert(references.last(), keys.at(i));
+            binds.insert(identifiers.last(), keys.at(i));
+        }
+        result += select(QStringLiteral("WHERE i.reference IN (%1) OR i.identifier IN (%2) ORDER BY i.id")
+                             .arg(references.join(QLatin1Char(',')), identifiers.join(QLatin1Char(','))),
+                         binds);
+    }
+    return result;
+}
+
+int InventoryRepository::countAvailable(const QString& templateName, qint64 nowMs)
+{
+    Sql q(m_db, QStringLiteral("SELECT COUNT(*) FROM inventory_items i JOIN inventory_templates t ON t.id = i.template_id"
+                               " WHERE t.name = :template AND ") + pickable(QStringLiteral("i.")));
+    q.bind(QStringLiteral(":template"), templateName)
+        .bind(QStringLiteral(":holder"), QStringLiteral("\x01"))
+        .bind(QStringLiteral(":now"), nowMs)
+        .exec();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 QList<InventoryItem> InventoryRepository::available(const QString& templateName, qint64 nowMs, const QString& holder,
                                                     int limit)
 {

@@ -18,6 +18,10 @@ public:
     QList<InventoryItem> list(const QString& templateName, int limit = 1000);
     std::optional<InventoryItem> byId(qint64 id);
     QList<InventoryItem> forService(qint64 serviceId);
+    // Items whose reference or identifier is one of keys (any template).
+    QList<InventoryItem> byReferenceOrIdentifier(const QStringList& keys);
+    // How many items of the template available() could return.
+    int countAvailable(const QString& templateName, qint64 nowMs);
     QStringList templateNames();
     std::optional<qint64> templateId(const QString& name);
 

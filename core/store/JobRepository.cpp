@@ -174,7 +174,8 @@ QList<JobSummary> JobRepository::forCustomer(qint64 customerId)
 
 std::optional<qint64> JobRepository::latestForService(qint64 serviceId)
 {
-    Sql q(m_db, QStringLiteral("SELECT MAX(id) FROM provisioning_jobs WHERE service_id = :s"));
+    // Add-on jobs run against the service too, but they neither created it nor say how to undo it.
+    Sql q(m_db, QStringLiteral("SELECT MAX(id) FROM provisioning_jobs WHERE service_id = :s AND kind <> 'addon'"));
     q.bind(QStringLiteral(":s"), serviceId).exec();
     if (!q.next() || q.value(0).isNull())
         return std::nullopt;

@@ -30,7 +30,7 @@ public:
     QList<ProvisioningTask> tasks(qint64 jobId);
     QList<JobSummary> recent(int limit = 200);
     QList<JobSummary> forCustomer(qint64 customerId);
-    std::optional<qint64> latestForService(qint64 serviceId);
+    std::optional<qint64> latestForService(qint64 serviceId); // the latest job of the service itself (not add-ons)
 
     // Takes the oldest queued job, or a running one whose lease expired. Returns its id.
     std::optional<qint64> claimNext(const QString& owner, qint64 leaseMs, qint64 jobTimeoutMs, qint64 nowMs);

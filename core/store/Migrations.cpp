@@ -2,6 +2,7 @@
 
 #include "BundleSchema.h"
 #include "CustomerSearchIndex.h"
+#include "OrderingSchema.h"
 
 #include <QSqlError>
 
@@ -88,6 +89,8 @@ QList<Migration> allMigrations()
          CustomerSearchIndex::postgresMigration()},
         {3, "amend bundle services: dated states, composition rules, wallets, distributors, scheduled actions",
          BundleSchema::migration()},
+        {4, "add-ons, business custom fields, payment method validity, bulk imports, queue monitor",
+         OrderingSchema::migration()},
     };
 }
 

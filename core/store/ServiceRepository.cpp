@@ -1,12 +1,32 @@
 #include "ServiceRepository.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace sb {
+namespace {
+
+QVariant optionalId(qint64 id)
+{
+    return id ? QVariant(id) : QVariant();
+}
+
+QString customFieldsJson(const QMap<QString, QString>& fields)
+{
+    QJsonObject object;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        object.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
 
 QList<Service> ServiceRepository::select(const QString& where, const QVariantMap& binds)
 {
     Sql q(m_db, QStringLiteral("SELECT s.id, s.customer_id, s.product_id, s.parent_service_id, s.name, s.status,"
                                " s.auto_renew, s.service_uuid, s.currency, s.setup_cost, s.monthly_cost, s.created_ms,"
-                               " s.activated_ms, p.name, p.service_type FROM services s"
+                               " s.activated_ms, p.name, p.service_type, s.site_id, s.billing_contact_id, s.technical_contact_id,"
+                               " s.custom_fields FROM services s"
                                " JOIN products p ON p.id = s.product_id %1")
                     .arg(where));
     for (auto it = binds.begin(); it != binds.end(); ++it)
@@ -29,6 +49,12 @@ QList<Service> ServiceRepository::select(const QString& where, const QVariantMap
         s.activatedMs = q.value(12).toLongLong();
         s.productName = q.value(13).toString();
         s.serviceType = enumFromCode(q.value(14).toString(), ServiceType::Mobile);
+        s.business.siteId = q.value(15).toLongLong();
+        s.business.billingContactId = q.value(16).toLongLong();
+        s.business.technicalContactId = q.value(17).toLongLong();
+        const QJsonObject fields = QJsonDocument::fromJson(q.value(18).toString().toUtf8()).object();
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            s.business.customFields.insert(it.key(), it.value().toString());
         result << s;
     }
     return result;
@@ -38,8 +64,10 @@ qint64 ServiceRepository::insert(const Service& s, const QString& requestedBy)
 {
     const qint64 now = Database::nowMs();
     Sql q(m_db, QStringLiteral("INSERT INTO services (customer_id, product_id, parent_service_id, name, status,"
-                               " auto_renew, service_uuid, currency, setup_cost, monthly_cost, created_ms, requested_by)"
-                               " VALUES (:c, :p, :parent, :n, :s, :ar, :uuid, :cur, :setup, :monthly, :created, :by)"
+                               " auto_renew, service_uuid, currency, setup_cost, monthly_cost, site_id, billing_contact_id,"
+                               " technical_contact_id, custom_fields, created_ms, requested_by)"
+                               " VALUES (:c, :p, :parent, :n, :s, :ar, :uuid, :cur, :setup, :monthly, :site, :billing,"
+                               " :technical, :fields, :created, :by)"
                                " RETURNING id"));
     q.bind(QStringLiteral(":c"), s.customerId)
         .bind(QStringLiteral(":p"), s.productId)
@@ -51,6 +79,10 @@ qint64 ServiceRepository::insert(const Service& s, const QString& requestedBy)
         .bind(QStringLiteral(":cur"), s.monthlyCost.currency)
         .bind(QStringLiteral(":setup"), s.setupCost.minorUnits)
         .bind(QStringLiteral(":monthly"), s.monthlyCost.minorUnits)
+        .bind(QStringLiteral(":site"), optionalId(s.business.siteId))
+        .bind(QStringLiteral(":billing"), optionalId(s.business.billingContactId))
+        .bind(QStringLiteral(":technical"), optionalId(s.business.technicalContactId))
+        .bind(QStringLiteral(":fields"), customFieldsJson(s.business.customFields))
         .bind(QStringLiteral(":created"), now)
         .bind(QStringLiteral(":by"), requestedBy)
         .exec();

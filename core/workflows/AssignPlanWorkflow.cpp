@@ -1,10 +1,12 @@
 #include "AssignPlanWorkflow.h"
 
 #include "domain/AssignRules.h"
+#include "domain/BusinessRules.h"
 #include "provisioning/JobVariables.h"
 #include "provisioning/Playbook.h"
 #include "store/AuditRepository.h"
 #include "store/CatalogRepository.h"
+#include "store/CustomFieldRepository.h"
 #include "store/CustomerRepository.h"
 #include "store/InventoryRepository.h"
 #include "store/JobRepository.h"
@@ -100,6 +102,17 @@ Status AssignPlanWorkflow::release(qint64 itemId, const QString& holder)
     return guardedStatus([&] { InventoryRepository(m_db).release(itemId, holder); });
 }
 
+Result<BusinessOptions> AssignPlanWorkflow::businessOptions(qint64 customerId, qint64 productId)
+{
+    return guarded([&] {
+        const Product product = requireProduct(m_db, productId);
+        const Customer customer = requireCustomer(m_db, customerId);
+        CustomerRepository customers(m_db);
+        return BusinessOptions{customers.sites(customer.id), customers.contacts(customer.id),
+                               CustomFieldRepository(m_db).forOrder(customer.type, product.slug)};
+    });
+}
+
 Status AssignPlanWorkflow::releaseAll(const QString& holder)
 {
     return guardedStatus([&] { InventoryRepository(m_db).releaseAll(holder); });
@@ -114,10 +127,30 @@ AssignResult AssignPlanWorkflow::submitInTransaction(const AssignRequest& reques
 {
     actor.enforce(Permission::AssignPlan);
     Transaction tx(m_db);
+    const AssignResult result = submitWithin(request, actor);
+    tx.commit();
+    return result;
+}
+
+AssignResult AssignPlanWorkflow::submitWithin(const AssignRequest& request, const Actor& actor)
+{
+    actor.enforce(Permission::AssignPlan);
     const Product product = requireProduct(m_db, request.productId);
     const Customer customer = requireCustomer(m_db, request.customerId);
     if (const auto problem = AssignRules::eligibilityProblem(product, customer))
         reject(*problem);
+    // An add-on never becomes a service of its own (seed 000): it goes onto an existing one, see AddonWorkflow.
+    if (product.category == ProductCategory::Addon)
+        reject(UserMessage("AssignPlan",
+                           QT_TRANSLATE_NOOP("AssignPlan", "%1 is an add-on: it is added to one of the customer's existing services. Use Add-ons next to that service."),
+                           {product.name}));
+
+    CustomerRepository customers(m_db);
+    const QList<UserMessage> businessProblems =
+        BusinessRules::problems(customer, product, customers.sites(customer.id), customers.contacts(customer.id),
+                                CustomFieldRepository(m_db).forOrder(customer.type, product.slug), request.business);
+    if (!businessProblems.isEmpty())
+        reject(businessProblems.first());
 
     InventoryRepository inventory(m_db);
     QList<InventoryItem> items;
@@ -143,6 +176,11 @@ AssignResult AssignPlanWorkflow::submitInTransaction(const AssignRequest& reques
     service.serviceUuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     service.setupCost = product.setupCost;
     service.monthlyCost = product.monthlyCost;
+    service.business = request.business;
+    service.business.customFields.clear();
+    for (auto it = request.business.customFields.cbegin(); it != request.business.customFields.cend(); ++it)
+        if (!it.value().trimmed().isEmpty())
+            service.business.customFields.insert(it.key(), it.value().trimmed());
     service.id = ServiceRepository(m_db).insert(service, actor.login());
 
     const qint64 now = Database::nowMs();
@@ -171,7 +209,6 @@ AssignResult AssignPlanWorkflow::submitInTransaction(const AssignRequest& reques
 
     AuditRepository(m_db).record(actor.login(), QStringLiteral("assign_plan"), QStringLiteral("service"), service.id,
                                  QStringLiteral("product=%1 customer=%2 job=%3").arg(product.slug).arg(customer.id).arg(jobId));
-    tx.commit();
     return AssignResult{service.id, jobId};
 }
 

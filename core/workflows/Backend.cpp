@@ -79,9 +79,14 @@ Status Backend::prepareDatabase()
 Status Backend::startServices()
 {
     m_endpoints = m_options.endpoints;
+    const QString dataDirectory = m_database->url().isSqlite()
+                                      ? QFileInfo(m_database->url().path).absolutePath()
+                                      : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     const bool needsSimulator = !m_endpoints.hasOcs() || !m_endpoints.hasHss() || !m_endpoints.hasIptv();
     if (needsSimulator) {
         m_simulator = std::make_unique<SimulatorThread>();
+        // Like the real elements, the simulated ones keep what was provisioned on them across restarts.
+        m_simulator->setStateFile(dataDirectory + QStringLiteral("/simulator-state.json"));
         if (!m_simulator->start())
             return Status(Error{UserMessage("Backend", QT_TRANSLATE_NOOP("Backend", "The built-in network-element simulator could not start. Check that loopback networking is available.")),
                                 {}});
@@ -93,9 +98,6 @@ Status Backend::startServices()
         if (!m_endpoints.hasIptv())
             m_endpoints.iptv = simulated.iptv;
     }
-    const QString dataDirectory = m_database->url().isSqlite()
-                                      ? QFileInfo(m_database->url().path).absolutePath()
-                                      : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     if (m_endpoints.outboxDir.isEmpty())
         m_endpoints.outboxDir = dataDirectory + QStringLiteral("/outbox");
     if (m_endpoints.standinDir.isEmpty())

@@ -1,6 +1,8 @@
 #include "ProvisioningWorkflow.h"
 
+#include "domain/AddonRules.h"
 #include "store/AuditRepository.h"
+#include "store/ServiceAddonRepository.h"
 
 #include <QCoreApplication>
 
@@ -45,6 +47,8 @@ Status ProvisioningWorkflow::retry(qint64 jobId, const Actor& actor)
                                                    QT_TRANSLATE_NOOP("Provisioning", "Provision ID %1 has not failed (it is %2), so there is nothing to retry."),
                                                    {QString::number(jobId), displayName(found->status)}),
                                        {}});
+        if (found->kind == QLatin1String(AddonRules::jobKind))
+            ServiceAddonRepository(m_db).setStatusOfJob(jobId, QLatin1String(AddonPurchase::Pending));
         AuditRepository(m_db).record(requestedBy, QStringLiteral("retry_provisioning"), QStringLiteral("job"), jobId);
         tx.commit();
     });

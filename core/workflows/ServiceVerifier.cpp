@@ -1,5 +1,6 @@
 #include "ServiceVerifier.h"
 
+#include "domain/AddonRules.h"
 #include "domain/RadiusAttributes.h"
 #include "network/CgratesClient.h"
 #include "network/IptvClient.h"
@@ -475,7 +476,8 @@ Result<VerifyReport> ServiceVerifier::verify(qint64 serviceId)
         std::sort(summaries.begin(), summaries.end(),
                   [](const JobSummary& a, const JobSummary& b) { return a.job.id < b.job.id; });
         for (const JobSummary& summary : summaries) {
-            if (summary.job.serviceId != serviceId || summary.job.kind == QLatin1String(CancelServiceWorkflow::JobKind))
+            if (summary.job.serviceId != serviceId || summary.job.kind == QLatin1String(CancelServiceWorkflow::JobKind) ||
+                summary.job.kind == QLatin1String(AddonRules::jobKind))
                 continue;
             expected.lastJobFailed = summary.job.status == JobStatus::Failed;
             for (const ProvisioningTask& task : jobs.tasks(summary.job.id)) {

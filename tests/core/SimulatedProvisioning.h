@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BusinessOrder.h"
 #include "TestDatabase.h"
 
 #include "network/NetworkSimulator.h"
@@ -48,6 +49,7 @@ public:
             workflow.reserve(id, holder);
             request.items.insert(t, id);
         }
+        fillBusinessDetails(workflow, request);
         const auto result = workflow.submit(request, actor);
         return result.ok() ? *result : sb::AssignResult{};
     }

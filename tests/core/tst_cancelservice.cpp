@@ -1,3 +1,4 @@
+#include "BusinessOrder.h"
 #include "TestDatabase.h"
 
 #include "network/SimulatorThread.h"
@@ -49,6 +50,7 @@ private:
             workflow.reserve(id, holder);
             request.items.insert(t, id);
         }
+        fillBusinessDetails(workflow, request);
         const auto result = workflow.submit(request, m_staff);
         return result.ok() ? *result : AssignResult{};
     }

@@ -191,8 +191,20 @@ private slots:
 
     void assignQueuesWithoutWait()
     {
-        const Run run = ctl(db({QStringLiteral("--json"), QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("4"),
-                                QStringLiteral("--product"), QStringLiteral("fiber-business-1g")}));
+        // Johnson Enterprises has more than one site: the order must name one, and carry its PO number.
+        const QStringList order{QStringLiteral("--json"), QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("4"),
+                                QStringLiteral("--product"), QStringLiteral("fiber-business-1g")};
+        const Run noSite = ctl(db(order));
+        QCOMPARE(noSite.code, 1);
+        QVERIFY2(noSite.err.contains(QStringLiteral("Select the installation site")), qPrintable(noSite.err));
+        const Run wrongSite = ctl(db(order + QStringList{QStringLiteral("--site"), QStringLiteral("Atlantis Office")}));
+        QCOMPARE(wrongSite.code, 1);
+        QVERIFY2(wrongSite.err.contains(QStringLiteral("no site \"Atlantis Office\"")), qPrintable(wrongSite.err));
+        const Run noPo = ctl(db(order + QStringList{QStringLiteral("--site"), QStringLiteral("lyon office")}));
+        QCOMPARE(noPo.code, 1);
+        QVERIFY2(noPo.err.contains(QStringLiteral("Purchase Order Number is required")), qPrintable(noPo.err));
+        const Run run = ctl(db(order + QStringList{QStringLiteral("--site"), QStringLiteral("Lyon Office"), QStringLiteral("--field"),
+                                                   QStringLiteral("po_number=PO-2025-001234")}));
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QCOMPARE(run.json()[QStringLiteral("status")].toString(), QStringLiteral("queued"));
         const Run jobs = ctl(db({QStringLiteral("--json"), QStringLiteral("jobs"), QStringLiteral("list")}));
@@ -240,7 +252,7 @@ private slots:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
         const Run run = ctl(db({QStringLiteral("assign"), QStringLiteral("--customer"), QStringLiteral("1"), QStringLiteral("--product"),
-                                QStringLiteral("addon-data-5gb"), QStringLiteral("--wait")}),
+                                QStringLiteral("fiber-100"), QStringLiteral("--wait")}),
                             60000, environment);
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QLatin1String("OCS")) && run.err.contains(QLatin1String("Provision ID:")), qPrintable(run.err));

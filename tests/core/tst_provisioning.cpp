@@ -1,3 +1,4 @@
+#include "BusinessOrder.h"
 #include "TestDatabase.h"
 
 #include "network/NetworkSimulator.h"
@@ -48,6 +49,7 @@ private:
             workflow.reserve(id, holder);
             request.items.insert(t, id);
         }
+        fillBusinessDetails(workflow, request);
         const auto result = workflow.submit(request, Actor(QStringLiteral("tester"), Role::Staff));
         if (!result.ok())
             qWarning() << result.error().text();
@@ -119,7 +121,6 @@ private slots:
         QTest::newRow("internet") << "fiber-100" << qint64(1);
         QTest::newRow("iptv") << "iptv-essentials" << qint64(1);
         QTest::newRow("voip") << "voip-business" << qint64(4);
-        QTest::newRow("add-on") << "addon-data-5gb" << qint64(1);
     }
 
     void everyServiceTypeProvisions()

@@ -50,7 +50,7 @@ private slots:
             }
             tx.commit();
         }).ok());
-        const qint64 productId = CatalogRepository(db).bySlug(QStringLiteral("addon-extra-stb"))->id;
+        const qint64 productId = CatalogRepository(db).bySlug(QStringLiteral("iptv-essentials"))->id;
 
         std::vector<std::unique_ptr<QProcess>> clients;
         for (int i = 0; i < processes; ++i) {

@@ -170,11 +170,12 @@ void TestAssignDialog::customerNotFoundShowsHints()
     auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("customerSearchEdit"));
     auto* results = dialog->findChild<QListWidget*>(QStringLiteral("customerSearchResults"));
     QTest::keyClicks(edit, QStringLiteral("Zzyzx Nobody"));
-    QTRY_VERIFY(results->isVisible() && results->count() == 4);
+    QTRY_VERIFY(results->isVisible() && results->count() == 5);
     QCOMPARE(results->item(0)->text(), QStringLiteral("Customer not found"));
     QCOMPARE(results->item(1)->text(), QStringLiteral("• Create customer first"));
     QCOMPARE(results->item(2)->text(), QStringLiteral("• Try different search terms (ID, email, phone)"));
     QCOMPARE(results->item(3)->text(), QStringLiteral("• Check for typos"));
+    QCOMPARE(results->item(4)->text(), QStringLiteral("Create customer \"Zzyzx Nobody\"…")); // Down, Enter
     QVERIFY(!(results->item(0)->flags() & Qt::ItemIsSelectable));
     QTest::keyClick(edit, Qt::Key_Return); // nothing to pick
     QVERIFY(!dialog->customerStep()->customer());
