@@ -409,6 +409,7 @@ void AssignPlanDialog::submitAddon(const AssignDraft& current)
     for (auto it = current.items.constBegin(); it != current.items.constEnd(); ++it)
         request.items.insert(it.key(), it.value().id);
     request.reservationHolder = m_holder;
+    request.autoRenew = current.autoRenew;
 
     m_submitting = true;
     showError(std::nullopt);

@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLocale>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -55,6 +56,10 @@ CreateCustomerDialog::CreateCustomerDialog(Backend& backend, QWidget* parent)
     m_languageCombo->setObjectName(QStringLiteral("newCustomerLanguageCombo"));
     for (const LanguageManager::Language& language : LanguageManager::languages())
         m_languageCombo->addItem(language.nativeName, language.code);
+    // The customer most likely speaks the language the store works in.
+    const int uiLanguage = m_languageCombo->findData(QLocale().name());
+    const int uiLanguageFamily = m_languageCombo->findData(QLocale().name().section(QLatin1Char('_'), 0, 0));
+    m_languageCombo->setCurrentIndex(qMax(0, uiLanguage >= 0 ? uiLanguage : uiLanguageFamily));
     m_paymentCombo->setObjectName(QStringLiteral("newCustomerPaymentCombo"));
     m_paymentCombo->addItem(QString(), CustomerRules::cardPayment);
     m_paymentCombo->addItem(QString(), CustomerRules::directDebitPayment);

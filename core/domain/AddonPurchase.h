@@ -18,6 +18,7 @@ struct AddonPurchase
     QString status = QStringLiteral("pending"); // pending | active | failed
     Money setupCost;
     Money monthlyCost;
+    bool autoRenew = false;
     QString balance; // the service's balances as read back from the OCS after provisioning, e.g. "*data: 25 GB"
     qint64 createdMs = 0;
     QString requestedBy;

@@ -330,7 +330,7 @@ void DemoSeeder::seedCustomers(qint64 from, qint64 to, const std::function<void(
             if (business) {
                 name = QString::fromUtf8(companyNames[(n / 4) % companyCount]);
                 if (n / 4 >= companyCount)
-                    name += QStringLiteral(" %1").arg(QString::fromLatin1(cities[(n / 4 / companyCount) % 10]));
+                    name += QStringLiteral(" %1").arg(QString::fromUtf8(cities[(n / 4 / companyCount) % 10]));
                 if (n / 4 >= companyCount * 10)
                     name += QStringLiteral(" %1").arg(n);
             } else {
@@ -358,7 +358,7 @@ void DemoSeeder::seedCustomers(qint64 from, qint64 to, const std::function<void(
             if (business && n < 100000) {
                 const int sites = 1 + random.bounded(3);
                 for (int s = 0; s < sites; ++s) {
-                    const QString city = QString::fromLatin1(cities[(n + s) % 10]);
+                    const QString city = QString::fromUtf8(cities[(n + s) % 10]);
                     customers.insertSite(Site{0, id, QStringLiteral("%1 Office").arg(city),
                                               QStringLiteral("%1 Main St, %2").arg(100 + 23 * s + n % 50).arg(city)});
                 }

@@ -16,7 +16,7 @@ QStringList OrderingSchema::migration()
         "CREATE TABLE service_addons (id {{ID}}, service_id BIGINT NOT NULL REFERENCES services (id),"
         " product_id BIGINT NOT NULL REFERENCES products (id), customer_id BIGINT NOT NULL REFERENCES customers (id),"
         " job_id BIGINT, status TEXT NOT NULL, currency TEXT NOT NULL, setup_cost BIGINT NOT NULL,"
-        " monthly_cost BIGINT NOT NULL, balance TEXT NOT NULL DEFAULT '', created_ms BIGINT NOT NULL,"
+        " monthly_cost BIGINT NOT NULL, auto_renew INTEGER NOT NULL DEFAULT 0, balance TEXT NOT NULL DEFAULT '', created_ms BIGINT NOT NULL,"
         " requested_by TEXT)",
         "CREATE INDEX service_addons_service ON service_addons (service_id)",
         "CREATE INDEX provisioning_jobs_customer ON provisioning_jobs (customer_id, id)",

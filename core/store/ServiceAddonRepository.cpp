@@ -5,7 +5,7 @@ namespace sb {
 QList<AddonPurchase> ServiceAddonRepository::select(const QString& where, const QVariantMap& binds)
 {
     Sql q(m_db, QStringLiteral("SELECT a.id, a.service_id, a.product_id, a.customer_id, a.job_id, a.status, a.currency,"
-                               " a.setup_cost, a.monthly_cost, a.balance, a.created_ms, a.requested_by, p.name"
+                               " a.setup_cost, a.monthly_cost, a.balance, a.created_ms, a.requested_by, p.name, a.auto_renew"
                                " FROM service_addons a JOIN products p ON p.id = a.product_id %1")
                     .arg(where));
     for (auto it = binds.begin(); it != binds.end(); ++it)
@@ -26,6 +26,7 @@ QList<AddonPurchase> ServiceAddonRepository::select(const QString& where, const 
         a.createdMs = q.value(10).toLongLong();
         a.requestedBy = q.value(11).toString();
         a.productName = q.value(12).toString();
+        a.autoRenew = q.value(13).toInt() != 0;
         result << a;
     }
     return result;
@@ -35,8 +36,8 @@ qint64 ServiceAddonRepository::insert(const AddonPurchase& a)
 {
     Sql q(m_db,
           QStringLiteral("INSERT INTO service_addons (service_id, product_id, customer_id, job_id, status, currency,"
-                         " setup_cost, monthly_cost, created_ms, requested_by)"
-                         " VALUES (:s, :p, :c, :job, :status, :cur, :setup, :monthly, :created, :by)"
+                         " setup_cost, monthly_cost, auto_renew, created_ms, requested_by)"
+                         " VALUES (:s, :p, :c, :job, :status, :cur, :setup, :monthly, :renew, :created, :by)"
                          " RETURNING id"));
     q.bind(QStringLiteral(":s"), a.serviceId)
         .bind(QStringLiteral(":p"), a.productId)
@@ -46,6 +47,7 @@ qint64 ServiceAddonRepository::insert(const AddonPurchase& a)
         .bind(QStringLiteral(":cur"), a.monthlyCost.currency)
         .bind(QStringLiteral(":setup"), a.setupCost.minorUnits)
         .bind(QStringLiteral(":monthly"), a.monthlyCost.minorUnits)
+        .bind(QStringLiteral(":renew"), a.autoRenew ? 1 : 0)
         .bind(QStringLiteral(":created"), Database::nowMs())
         .bind(QStringLiteral(":by"), a.requestedBy)
         .exec();

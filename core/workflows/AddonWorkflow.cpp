@@ -151,6 +151,7 @@ AddonResult AddonWorkflow::submitInTransaction(const AddonRequest& request, cons
     purchase.status = QLatin1String(AddonPurchase::Pending);
     purchase.setupCost = addon.setupCost;
     purchase.monthlyCost = addon.monthlyCost;
+    purchase.autoRenew = addon.recurring && request.autoRenew; // a one-time add-on has nothing to renew
     purchase.requestedBy = actor.login();
     purchase.id = addons.insert(purchase);
 

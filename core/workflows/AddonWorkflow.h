@@ -19,6 +19,7 @@ struct AddonRequest
     qint64 serviceId = 0;        // the existing service that receives it; 0: the only one that can
     QMap<QString, qint64> items; // inventory template name -> picked item id (reserved by reservationHolder)
     QString reservationHolder;
+    bool autoRenew = false;      // a monthly add-on renews with the service's billing period
 };
 
 struct AddonResult

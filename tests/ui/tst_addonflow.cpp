@@ -352,13 +352,24 @@ void TestAddonFlow::recurringAddonAsksAutoRenew()
     QCOMPARE(dialog->steps().size(), 2);
     QCOMPARE(dialog->currentStep(), static_cast<QWidget*>(dialog->autoRenewStep()));
     QCOMPARE(labelText(dialog, "stepLabel"), QStringLiteral("Step 1 of 2: Auto-Renewal"));
-    QTest::mouseClick(dialog->autoRenewStep()->noButton(), Qt::LeftButton);
+    QTest::mouseClick(dialog->autoRenewStep()->yesButton(), Qt::LeftButton);
     QCOMPARE(dialog->currentStep(), static_cast<QWidget*>(dialog->reviewStep()));
-    QCOMPARE(labelText(dialog, "reviewAutoRenewValue"), QStringLiteral("No"));
+    QCOMPARE(labelText(dialog, "reviewAutoRenewValue"), QStringLiteral("Yes"));
     QCOMPARE(labelText(dialog, "reviewMonthlyCostValue"), QStringLiteral("£7.00"));
     QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("reviewMonthlyCostValue"))->isVisible());
-    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("cancelButton")), Qt::LeftButton);
-    QTRY_VERIFY(test::visibleAssignDialog(m_ui.window()) == nullptr);
+
+    // The answer is stored with the add-on.
+    auto* confirm = dialog->findChild<QPushButton*>(QStringLiteral("confirmButton"));
+    QTRY_VERIFY(confirm->isVisible() && confirm->isEnabled());
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    ProvisioningProgressDialog* progress = nullptr;
+    QTRY_VERIFY((progress = test::visibleProgressDialog(m_ui.window())) != nullptr);
+    const QList<AddonPurchase> addons = ServiceAddonRepository(db()).forService(m_oneServiceService.id);
+    QVERIFY(!addons.isEmpty());
+    QCOMPARE(addons.first().productName, QStringLiteral("Roaming Pack - Europe"));
+    QCOMPARE(addons.first().autoRenew, true);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->findChild<QWidget*>(QStringLiteral("successPanel"))->isVisible(), 30000);
+    progress->close();
 }
 
 QTEST_MAIN(TestAddonFlow)
