@@ -11,6 +11,11 @@
 #include "MainWindow.h"
 #include "ProvisioningProgressDialog.h"
 #include "ReviewStep.h"
+#include "CatalogPage.h"
+#include "CustomersPage.h"
+#include "ProductCard.h"
+#include "ProductCardsView.h"
+#include "store/InventoryRepository.h"
 #include "UiTestSupport.h"
 #include "store/CustomFieldRepository.h"
 #include "store/CustomerRepository.h"
@@ -21,7 +26,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace sb;
 
@@ -34,6 +41,7 @@ private slots:
     void cleanupTestCase();
     void cleanup();
     void businessDetailsRequiredShownAndStored();
+    void internetForExistingBusinessCustomerFromTheCustomerPage();
     void customerWithoutSiteIsTold();
     void individualCustomerSkipsTheStep();
     void submitRejectionIsShown(); // last: it adds a required field
@@ -229,6 +237,84 @@ void TestBusinessFlow::businessDetailsRequiredShownAndStored()
     QCOMPARE(service->business.customFields.value(QStringLiteral("install_date")), QStringLiteral("2026-03-31"));
     QVERIFY(!service->business.customFields.contains(QStringLiteral("cost_centre")));
     progress->close();
+}
+
+// Seed 000, Workflow 2: Customers → the customer → Services tab → Add Service → an internet plan → the
+// installation site → a CPE modem from the inventory → provisioned.
+void TestBusinessFlow::internetForExistingBusinessCustomerFromTheCustomerPage()
+{
+    MainWindow& window = m_ui.window();
+    window.showPage(MainWindow::Page::Customers);
+    CustomersPage* page = window.customersPage();
+    page->showCustomer(m_company.id);
+    QTRY_VERIFY(!page->isLoading() && page->details() && page->details()->customer.id == m_company.id);
+    auto* tabs = page->findChild<QTabWidget*>(QStringLiteral("customerTabs"));
+    QCOMPARE(tabs->currentWidget(), page->findChild<QWidget*>(QStringLiteral("customerServicesTab")));
+    auto* addService = page->findChild<QPushButton*>(QStringLiteral("addServiceButton"));
+    QTRY_VERIFY(addService->isVisible() && addService->isEnabled());
+    QTest::mouseClick(addService, Qt::LeftButton);
+
+    // The catalog opens for this customer: business plans only, the customer named above the cards.
+    QCOMPARE(window.currentPage(), MainWindow::Page::Catalog);
+    CatalogPage* catalog = window.catalogPage();
+    QTRY_VERIFY(!catalog->isLoading());
+    QVERIFY(catalog->findChild<QToolButton*>(QStringLiteral("businessButton"))->isChecked());
+    ProductCard* card = nullptr;
+    QTRY_VERIFY((card = catalog->cardsView()->card(QStringLiteral("fiber-business-1g"))) != nullptr);
+    QVERIFY(catalog->cardsView()->card(QStringLiteral("iptv-essentials")) == nullptr); // individuals only
+    catalog->cardsView()->reveal(card);
+    QTRY_VERIFY(card->assignButton()->isVisible());
+    QTest::mouseClick(card->assignButton(), Qt::LeftButton);
+
+    // The customer is known: the dialog starts at the CPE modem.
+    AssignPlanDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = test::visibleAssignDialog(window)) != nullptr);
+    QVERIFY(dialog->customerStep() == nullptr);
+    QCOMPARE(dialog->currentStep(), static_cast<QWidget*>(dialog->inventoryStep()));
+    InventoryPicker* modem = dialog->inventoryStep()->picker(QStringLiteral("CPE Modem"));
+    QVERIFY(modem);
+    test::AssignFlowDriver driver(window);
+    driver.pickItem(modem);
+    QVERIFY(!QTest::currentTestFailed());
+    QVERIFY(modem->reservedItem());
+    const qint64 modemId = modem->reservedItem()->id;
+    driver.clickNext(dialog);
+    QTest::mouseClick(dialog->autoRenewStep()->yesButton(), Qt::LeftButton);
+
+    // Installation site (the London office) and the PO number.
+    BusinessDetailsStep* step = dialog->businessStep();
+    QCOMPARE(dialog->currentStep(), static_cast<QWidget*>(step));
+    QTRY_VERIFY(!step->isLoading());
+    QCOMPARE(step->siteCombo()->currentText(), QStringLiteral("London Office - 123 Main St"));
+    QTest::keyClicks(qobject_cast<QLineEdit*>(step->fieldEditor(QStringLiteral("po_number"))), QStringLiteral("PO-2026-0042"));
+    auto* next = dialog->findChild<QPushButton*>(QStringLiteral("nextButton"));
+    QTRY_VERIFY(next->isEnabled());
+    QTest::mouseClick(next, Qt::LeftButton);
+    QCOMPARE(dialog->currentStep(), static_cast<QWidget*>(dialog->reviewStep()));
+    QCOMPARE(labelText(dialog, "reviewSiteValue"), QStringLiteral("London Office - 123 Main St"));
+
+    auto* confirm = dialog->findChild<QPushButton*>(QStringLiteral("confirmButton"));
+    QTRY_VERIFY(confirm->isEnabled());
+    QTest::mouseClick(confirm, Qt::LeftButton);
+    ProvisioningProgressDialog* progress = nullptr;
+    QTRY_VERIFY((progress = test::visibleProgressDialog(window)) != nullptr);
+    auto* success = progress->findChild<QWidget*>(QStringLiteral("successPanel"));
+    QTRY_VERIFY_WITH_TIMEOUT(success->isVisible() || progress->isFinished(), 30000);
+    QVERIFY2(success->isVisible(), qPrintable(progress->errorText()));
+
+    // Active, at the London office, with the modem assigned to it.
+    const auto service = ServiceRepository(db()).byId(progress->job()->serviceId);
+    QVERIFY(service);
+    QCOMPARE(service->status, ServiceStatus::Active);
+    QCOMPARE(service->customerId, m_company.id);
+    QCOMPARE(service->business.siteId, m_london.id);
+    QCOMPARE(service->business.customFields.value(QStringLiteral("po_number")), QStringLiteral("PO-2026-0042"));
+    const auto modemItem = InventoryRepository(db()).byId(modemId);
+    QVERIFY(modemItem);
+    QCOMPARE(modemItem->serviceId, service->id);
+    QCOMPARE(modemItem->status, InventoryStatus::Assigned);
+    progress->close();
+    QTest::mouseClick(catalog->findChild<QPushButton*>(QStringLiteral("clearPresetCustomerButton")), Qt::LeftButton);
 }
 
 void TestBusinessFlow::customerWithoutSiteIsTold()
