@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QtConcurrent>
@@ -86,7 +87,16 @@ Status Backend::startServices()
     if (needsSimulator) {
         m_simulator = std::make_unique<SimulatorThread>();
         // Like the real elements, the simulated ones keep what was provisioned on them across restarts.
-        m_simulator->setStateFile(dataDirectory + QStringLiteral("/simulator-state.json"));
+        // One state per database: a fresh database starts with empty elements, as a new installation would.
+        const DatabaseUrl& url = m_database->url();
+        const QString stateName =
+            url.isSqlite() ? QFileInfo(url.path).completeBaseName() + QStringLiteral("-simulator.json")
+                           : QStringLiteral("simulator-%1.json")
+                                 .arg(QString::fromLatin1(QCryptographicHash::hash(url.toDisplayString().toUtf8(),
+                                                                                   QCryptographicHash::Sha256)
+                                                              .toHex()
+                                                              .left(16)));
+        m_simulator->setStateFile(dataDirectory + QLatin1Char('/') + stateName);
         if (!m_simulator->start())
             return Status(Error{UserMessage("Backend", QT_TRANSLATE_NOOP("Backend", "The built-in network-element simulator could not start. Check that loopback networking is available.")),
                                 {}});
