@@ -375,27 +375,9 @@ void AssignPlanDialog::submit()
     if (current.isBusinessOrder())
         request.business = current.business;
 
-    m_submitting = true;
-    showError(std::nullopt);
-    updateButtons();
-    m_confirmButton->setText(tr("Submitting…"));
     Database& db = m_backend.database();
-    const QString customerName = current.customer->name;
     const Actor actor = m_backend.session();
-    runAsync(
-        this, m_backend.pool(), [&db, request, actor] { return AssignPlanWorkflow(db).submit(request, actor); },
-        [this, customerName](const Result<AssignResult>& result) {
-            m_submitting = false;
-            if (!result.ok()) {
-                retranslateUi();
-                showError(result.error());
-                updateButtons();
-                return;
-            }
-            m_finished = true;
-            emit submitted(result->jobId, result->serviceId, customerName);
-            accept();
-        });
+    runSubmit(current.customer->name, [&db, request, actor] { return AssignPlanWorkflow(db).submit(request, actor); });
 }
 
 void AssignPlanDialog::submitAddon(const AssignDraft& current)
@@ -411,27 +393,30 @@ void AssignPlanDialog::submitAddon(const AssignDraft& current)
     request.reservationHolder = m_holder;
     request.autoRenew = current.autoRenew;
 
+    Database& db = m_backend.database();
+    const Actor actor = m_backend.session();
+    runSubmit(current.customer->name, [&db, request, actor] { return AddonWorkflow(db).submit(request, actor); });
+}
+
+template <typename Submit>
+void AssignPlanDialog::runSubmit(const QString& customerName, Submit submit)
+{
     m_submitting = true;
     showError(std::nullopt);
     updateButtons();
     m_confirmButton->setText(tr("Submitting…"));
-    Database& db = m_backend.database();
-    const QString customerName = current.customer->name;
-    const Actor actor = m_backend.session();
-    runAsync(
-        this, m_backend.pool(), [&db, request, actor] { return AddonWorkflow(db).submit(request, actor); },
-        [this, customerName](const Result<AddonResult>& result) {
-            m_submitting = false;
-            if (!result.ok()) {
-                retranslateUi();
-                showError(result.error());
-                updateButtons();
-                return;
-            }
-            m_finished = true;
-            emit submitted(result->jobId, result->serviceId, customerName);
-            accept();
-        });
+    runAsync(this, m_backend.pool(), std::move(submit), [this, customerName](const auto& result) {
+        m_submitting = false;
+        if (!result.ok()) {
+            retranslateUi();
+            showError(result.error());
+            updateButtons();
+            return;
+        }
+        m_finished = true;
+        emit submitted(result->jobId, result->serviceId, customerName);
+        accept();
+    });
 }
 
 void AssignPlanDialog::reject()

@@ -75,6 +75,8 @@ private:
     void updateButtons();
     void submit();
     void submitAddon(const AssignDraft& current);
+    // Runs a workflow's submit off the GUI thread: the dialog closes on success or shows the refusal.
+    template <typename Submit> void runSubmit(const QString& customerName, Submit submit);
     void checkPresetEligibility();
     void customerKnown(const Customer& customer); // loads what depends on the customer (services, sites, payment)
     void checkPayment(const Customer& customer);

@@ -107,28 +107,8 @@ int CtlCommands::addonsBuy()
     request.productId = product->id;
     request.serviceId = serviceId;
     request.reservationHolder = holder;
-    for (const QString& templateName : product->inventoryItemsList) {
-        qint64 itemId = picked.take(templateName);
-        if (itemId == 0) { // the next free item of the template
-            const auto free = inventory.availableItems(templateName, holder);
-            if (!free)
-                return fail(free.error().text());
-            if (free->isEmpty())
-                return fail(tr("No inventory available for %1. Add more inventory items or check item statuses.")
-                                .arg(templateName));
-            itemId = free->first().id;
-        }
-        const auto reserved = inventory.reserve(itemId, holder);
-        if (!reserved) {
-            inventory.releaseAll(holder);
-            return fail(reserved.error().text());
-        }
-        request.items.insert(templateName, itemId);
-    }
-    if (!picked.isEmpty()) {
-        inventory.releaseAll(holder);
-        return usage(tr("%1 does not need a %2.").arg(product->name, picked.firstKey()));
-    }
+    if (const int code = reserveItems(inventory, *product, picked, holder, &request.items))
+        return code;
     const auto submitted = addons.submit(request, m_actor);
     if (!submitted) {
         inventory.releaseAll(holder);

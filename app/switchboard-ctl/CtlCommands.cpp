@@ -492,6 +492,33 @@ int CtlCommands::simOpc()
     return 0;
 }
 
+int CtlCommands::reserveItems(AssignPlanWorkflow& workflow, const Product& product, QMap<QString, qint64> picked,
+                              const QString& holder, QMap<QString, qint64>* items)
+{
+    for (const QString& templateName : product.inventoryItemsList) {
+        qint64 itemId = picked.take(templateName);
+        if (itemId == 0) { // the next free item of the template
+            const auto free = workflow.availableItems(templateName, holder);
+            if (!free)
+                return fail(free.error().text());
+            if (free->isEmpty())
+                return fail(tr("No inventory available for %1. Add more inventory items or check item statuses.").arg(templateName));
+            itemId = free->first().id;
+        }
+        const auto reserved = workflow.reserve(itemId, holder);
+        if (!reserved) {
+            workflow.releaseAll(holder);
+            return fail(reserved.error().text());
+        }
+        items->insert(templateName, itemId);
+    }
+    if (!picked.isEmpty()) {
+        workflow.releaseAll(holder);
+        return usage(tr("%1 does not need a %2.").arg(product.name, picked.firstKey()));
+    }
+    return 0;
+}
+
 int CtlCommands::assign()
 {
     qint64 customerId = 0;
@@ -569,27 +596,8 @@ int CtlCommands::assign()
     request.productId = product->id;
     request.autoRenew = autoRenewText.isEmpty() ? AssignRules::defaultAutoRenew(*product) : autoRenewText == QLatin1String("yes");
     request.reservationHolder = holder;
-    for (const QString& templateName : product->inventoryItemsList) {
-        qint64 itemId = picked.take(templateName);
-        if (itemId == 0) { // the next free item of the template
-            const auto free = workflow.availableItems(templateName, holder);
-            if (!free)
-                return fail(free.error().text());
-            if (free->isEmpty())
-                return fail(tr("No inventory available for %1. Add more inventory items or check item statuses.").arg(templateName));
-            itemId = free->first().id;
-        }
-        const auto reserved = workflow.reserve(itemId, holder);
-        if (!reserved) {
-            workflow.releaseAll(holder);
-            return fail(reserved.error().text());
-        }
-        request.items.insert(templateName, itemId);
-    }
-    if (!picked.isEmpty()) {
-        workflow.releaseAll(holder);
-        return usage(tr("%1 does not need a %2.").arg(product->name, picked.firstKey()));
-    }
+    if (const int code = reserveItems(workflow, *product, picked, holder, &request.items))
+        return code;
     const auto submitted = workflow.submit(request, m_actor);
     if (!submitted) {
         workflow.releaseAll(holder);

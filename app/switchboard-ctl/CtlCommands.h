@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonValue>
+#include <QMap>
 #include <QStringList>
 #include <QTextStream>
 
@@ -13,7 +14,9 @@ class QSettings;
 
 namespace sb {
 
+class AssignPlanWorkflow;
 class Backend;
+struct Product;
 
 // switchboard-ctl: parses the command line, calls the same core workflows as the GUI, prints text or JSON.
 class CtlCommands
@@ -43,6 +46,10 @@ private:
     int inventoryImportSims();
     int simOpc();
     int assign();
+    // Reserves for the holder the picked item of each template the product needs, or else the next free one, into
+    // *items. On a problem it releases what the holder reserved and returns the exit code; 0 when all are held.
+    int reserveItems(AssignPlanWorkflow& workflow, const Product& product, QMap<QString, qint64> picked,
+                     const QString& holder, QMap<QString, qint64>* items);
     int jobsList();
     int jobsShow();
     int jobsRetry();

@@ -1,5 +1,7 @@
 #include "BulkImportRepository.h"
 
+#include "CustomerRepository.h"
+
 #include <QJsonDocument>
 
 #include <limits>
@@ -8,24 +10,6 @@ namespace sb {
 namespace {
 
 constexpr int chunkSize = 400;
-
-const QString customerColumns =
-    QStringLiteral("id, type, name, email, phone, status, language, payment_method, payment_method_valid_until_ms");
-
-Customer customerFrom(const Sql& q)
-{
-    Customer c;
-    c.id = q.value(0).toLongLong();
-    c.type = enumFromCode(q.value(1).toString(), CustomerType::Individual);
-    c.name = q.value(2).toString();
-    c.email = q.value(3).toString();
-    c.phone = q.value(4).toString();
-    c.status = q.value(5).toString();
-    c.language = q.value(6).toString();
-    c.paymentMethod = q.value(7).toString();
-    c.paymentMethodValidUntilMs = q.value(8).toLongLong();
-    return c;
-}
 
 // "(:v0,:v1,...)" for the values from..from+chunkSize, bound into binds.
 QString inList(const QVariantList& values, int from, QVariantMap& binds)
@@ -74,12 +58,12 @@ QList<Customer> BulkImportRepository::customersWhere(const QString& column, cons
     for (int from = 0; from < values.size(); from += chunkSize) {
         QVariantMap binds;
         const QString list = inList(values, from, binds);
-        Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE %2 IN %3 ORDER BY id").arg(customerColumns, column, list));
+        Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE %2 IN %3 ORDER BY id").arg(CustomerRepository::selectColumns(), column, list));
         for (auto it = binds.cbegin(); it != binds.cend(); ++it)
             q.bind(it.key(), it.value());
         q.exec();
         while (q.next())
-            result << customerFrom(q);
+            result << CustomerRepository::fromRow(q);
     }
     return result;
 }

@@ -8,12 +8,12 @@
 #include <algorithm>
 
 namespace sb {
-namespace {
+QString CustomerRepository::selectColumns()
+{
+    return QStringLiteral("id, type, name, email, phone, status, language, payment_method, payment_method_valid_until_ms");
+}
 
-const QString customerColumns =
-    QStringLiteral("id, type, name, email, phone, status, language, payment_method, payment_method_valid_until_ms");
-
-Customer customerFrom(const Sql& q)
+Customer CustomerRepository::fromRow(const Sql& q)
 {
     Customer c;
     c.id = q.value(0).toLongLong();
@@ -27,8 +27,6 @@ Customer customerFrom(const Sql& q)
     c.paymentMethodValidUntilMs = q.value(8).toLongLong();
     return c;
 }
-
-} // namespace
 
 QString CustomerRepository::reversedDigits(const QString& phone)
 {
@@ -58,7 +56,7 @@ QList<Customer> CustomerRepository::search(const QString& text, int limit)
     bool isNumber = false;
     const qint64 id = idTerm.toLongLong(&isNumber);
     if (isNumber)
-        add(fetch(QStringLiteral("SELECT %1 FROM customers WHERE id = :id").arg(customerColumns),
+        add(fetch(QStringLiteral("SELECT %1 FROM customers WHERE id = :id").arg(selectColumns()),
                   {{QStringLiteral(":id"), id}}));
     const QString lower = term.toLower();
     add(prefixMatches(QStringLiteral("name_lc"), lower, limit));
@@ -79,7 +77,7 @@ QList<Customer> CustomerRepository::search(const QString& text, int limit)
     if (result.size() < limit && lower.size() >= CustomerSearchIndex::minimumLength) {
         const SqlDialect& dialect = m_db.dialect();
         const QString pattern = CustomerSearchIndex::containsParameter(dialect, lower);
-        add(fetch(CustomerSearchIndex::containsQuery(dialect, customerColumns),
+        add(fetch(CustomerSearchIndex::containsQuery(dialect, selectColumns()),
                   {{QStringLiteral(":pattern"), pattern}, {QStringLiteral(":limit"), limit}}));
     }
     return result;
@@ -95,7 +93,7 @@ QList<Customer> CustomerRepository::fetch(const QString& sql, const QList<QPair<
     q.exec();
     QList<Customer> found;
     while (q.next())
-        found << customerFrom(q);
+        found << fromRow(q);
     return found;
 }
 
@@ -118,7 +116,7 @@ QList<Customer> CustomerRepository::prefixMatches(const QString& column, const Q
 {
     // A range instead of LIKE so that both engines use the column's index.
     return fetch(QStringLiteral("SELECT %1 FROM customers WHERE %2 >= :from AND %2 < :to ORDER BY %2, id LIMIT :limit")
-                     .arg(customerColumns, column),
+                     .arg(selectColumns(), column),
                  {{QStringLiteral(":from"), prefix},
                   {QStringLiteral(":to"), prefix + QChar(0xFFFF)},
                   {QStringLiteral(":limit"), limit}});
@@ -126,20 +124,20 @@ QList<Customer> CustomerRepository::prefixMatches(const QString& column, const Q
 
 std::optional<Customer> CustomerRepository::byId(qint64 id)
 {
-    Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE id = :id").arg(customerColumns));
+    Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE id = :id").arg(selectColumns()));
     q.bind(QStringLiteral(":id"), id).exec();
     if (!q.next())
         return std::nullopt;
-    return customerFrom(q);
+    return fromRow(q);
 }
 
 std::optional<Customer> CustomerRepository::byEmail(const QString& email)
 {
-    Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE email_lc = :e ORDER BY id LIMIT 1").arg(customerColumns));
+    Sql q(m_db, QStringLiteral("SELECT %1 FROM customers WHERE email_lc = :e ORDER BY id LIMIT 1").arg(selectColumns()));
     q.bind(QStringLiteral(":e"), email.trimmed().toLower()).exec();
     if (!q.next())
         return std::nullopt;
-    return customerFrom(q);
+    return fromRow(q);
 }
 
 QList<Site> CustomerRepository::sites(qint64 customerId)

@@ -25,6 +25,9 @@ public:
     qint64 insertContact(const Contact& contact);
 
     static QString reversedDigits(const QString& phone); // for matching a number by its last digits
+    // The columns every customer query selects, and the Customer read from such a row (for batch lookups).
+    static QString selectColumns();
+    static Customer fromRow(const Sql& query);
 
     // When set, search() appends each statement it runs, with its values written in, so that a benchmark can
     // run exactly the same SQL through the engine's own client.
